@@ -1,2 +1,7 @@
-// The silo host entry point; wiring arrives with the service.
-return 0;
+using AIMass.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+
+// A standalone silo: `dotnet run --project silo/AIMass.Silo` (configuration in the AIMass section).
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddAIMassSilo();
+await builder.Build().RunAsync();

@@ -1,0 +1,9 @@
+namespace AIMass.Grains.Studies;
+
+/// <summary>Why a trial exists: proposed by the search, warm-started from similar data, or a distilled student.</summary>
+public enum TrialKind
+{
+    Search = 0,
+    WarmStart = 1,
+    Distillation = 2,
+}

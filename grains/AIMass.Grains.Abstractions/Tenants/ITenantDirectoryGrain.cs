@@ -1,0 +1,17 @@
+using AIMass.Grains.Security;
+
+namespace AIMass.Grains.Tenants;
+
+/// <summary>The list of all tenants (a single grain, key <see cref="Key"/>), for admins.</summary>
+public interface ITenantDirectoryGrain : IGrainWithStringKey
+{
+    public const string Key = "all";
+
+    /// <summary>Adds a tenant id to the list.</summary>
+    [SystemOnly]
+    Task RegisterAsync(string tenantId);
+
+    /// <summary>All tenant ids.</summary>
+    [AdminOnly]
+    Task<string[]> ListAsync();
+}

@@ -1,0 +1,72 @@
+using AIMass.Grains.Security;
+
+namespace AIMass.Grains.Tenants;
+
+/// <summary>One tenant (key: tenant id): profile, hashed API keys, quotas, usage and its index of resources.</summary>
+public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
+{
+    /// <summary>Creates the tenant and its first API key (the secret is returned once).</summary>
+    [AdminOnly]
+    Task<CreatedApiKey> CreateAsync(TenantCreateRequest request);
+
+    /// <summary>The tenant's profile, quotas, usage and keys (without secrets).</summary>
+    Task<TenantInfo> GetAsync();
+
+    /// <summary>Whether the tenant exists.</summary>
+    Task<bool> ExistsAsync();
+
+    /// <summary>Checks a presented API key against the stored hashes.</summary>
+    [SystemOnly]
+    Task<bool> VerifyKeyAsync(string presentedKey);
+
+    /// <summary>Adds an API key.</summary>
+    Task<CreatedApiKey> CreateKeyAsync(string label);
+
+    /// <summary>Replaces a key by a new one with the same label; the old one stops working at once.</summary>
+    Task<CreatedApiKey> RotateKeyAsync(string keyId);
+
+    /// <summary>Revokes a key.</summary>
+    Task RevokeKeyAsync(string keyId);
+
+    /// <summary>Changes the quotas.</summary>
+    [AdminOnly]
+    Task<TenantInfo> SetQuotasAsync(TenantQuotas quotas);
+
+    /// <summary>Changes the fair-share weight (relative share of worker slots when several tenants wait).</summary>
+    [AdminOnly]
+    Task<TenantInfo> SetWeightAsync(double weight);
+
+    /// <summary>Data sets of this tenant.</summary>
+    Task<ResourceSummary[]> ListDatasetsAsync();
+
+    /// <summary>Studies of this tenant.</summary>
+    Task<ResourceSummary[]> ListStudiesAsync();
+
+    /// <summary>Records a new data set version's bytes, refusing it when the storage quota would be exceeded.</summary>
+    [SystemOnly]
+    Task ReserveStorageAsync(string datasetId, string name, long bytes);
+
+    /// <summary>Frees stored bytes (a deleted data set) and forgets the data set.</summary>
+    [SystemOnly]
+    Task ReleaseStorageAsync(string datasetId, long bytes);
+
+    /// <summary>Registers a new active study, refusing it when the active-study quota is reached.</summary>
+    [SystemOnly]
+    Task ReserveStudyAsync(string studyId, string name);
+
+    /// <summary>A study finished, failed or was cancelled: it no longer counts as active.</summary>
+    [SystemOnly]
+    Task ReleaseStudyAsync(string studyId);
+
+    /// <summary>Adds training compute-seconds; returns whether today's quota still has room.</summary>
+    [SystemOnly]
+    Task<bool> AddComputeAsync(double seconds);
+
+    /// <summary>Sends this tenant's weight, limits and block to the scheduler (which asks when it meets an unknown tenant).</summary>
+    [SystemOnly, Orleans.Concurrency.OneWay]
+    Task PublishPolicyAsync();
+
+    /// <summary>Whether today's compute quota still has room.</summary>
+    [SystemOnly]
+    Task<bool> HasComputeLeftAsync();
+}

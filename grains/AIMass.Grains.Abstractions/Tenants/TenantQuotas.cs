@@ -1,0 +1,31 @@
+namespace AIMass.Grains.Tenants;
+
+/// <summary>Limits of one tenant. The scheduler and the grains refuse what would go beyond them.</summary>
+[GenerateSerializer, Immutable, Alias("aimass.tenant-quotas")]
+public sealed record TenantQuotas
+{
+    /// <summary>Trials of this tenant running at once, across all its studies.</summary>
+    [Id(0)] public int MaxConcurrentTrials { get; init; } = 4;
+
+    /// <summary>Studies that may be running or paused at once.</summary>
+    [Id(1)] public int MaxActiveStudies { get; init; } = 10;
+
+    /// <summary>Bytes of stored data sets and models.</summary>
+    [Id(2)] public long MaxStoredBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Training compute-seconds per UTC day.</summary>
+    [Id(3)] public double MaxComputeSecondsPerDay { get; init; } = 24 * 3600;
+
+    public static TenantQuotas Default { get; } = new();
+
+    /// <summary>Errors naming each invalid field (empty when valid).</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        if (MaxConcurrentTrials < 1) errors.Add(new(null, nameof(MaxConcurrentTrials), "must be at least 1"));
+        if (MaxActiveStudies < 1) errors.Add(new(null, nameof(MaxActiveStudies), "must be at least 1"));
+        if (MaxStoredBytes < 0) errors.Add(new(null, nameof(MaxStoredBytes), "must not be negative"));
+        if (!(MaxComputeSecondsPerDay > 0)) errors.Add(new(null, nameof(MaxComputeSecondsPerDay), "must be positive"));
+        return errors;
+    }
+}

@@ -1,0 +1,23 @@
+namespace AIMass.Grains.Artifacts;
+
+/// <summary>The layout of the artifact store; every path starts with the owning tenant.</summary>
+public static class ArtifactPaths
+{
+    public static string DatasetFolder(string tenant, string dataset) => $"tenants/{tenant}/datasets/{dataset}/";
+
+    public static string DatasetVersion(string tenant, string dataset, int version) => $"{DatasetFolder(tenant, dataset)}v{version}.csv";
+
+    public static string StudyFolder(string tenant, string study) => $"tenants/{tenant}/studies/{study}/";
+
+    public static string TrialModel(string tenant, string study, int number) => $"{StudyFolder(tenant, study)}trials/{number}.zip";
+
+    /// <summary>Refuses paths that could escape the store's root.</summary>
+    public static string Validate(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.StartsWith('/') || path.Contains('\\') || path.Split('/').Any(p => p is ".." or "."))
+        {
+            throw new ArgumentException($"Artifact path '{path}' is not a relative, normalised path.", nameof(path));
+        }
+        return path;
+    }
+}

@@ -1,0 +1,129 @@
+using AIMass.Grains.Artifacts;
+using AIMass.Grains.Hosting;
+using AIMass.Grains.Security;
+using AIMass.Grains.Tenants;
+using Microsoft.Extensions.Logging;
+
+namespace AIMass.Grains.Datasets;
+
+/// <summary>
+/// A data set: validated uploads (off the grain turn), the bytes in the artifact store (never in state),
+/// one version per upload, and delete with its artifacts. A refused upload changes nothing.
+/// </summary>
+public sealed partial class DatasetGrain(
+    [PersistentState("dataset", StorageNames.State)] IPersistentState<DatasetState> state,
+    IArtifactStore artifacts,
+    TimeProvider clock,
+    ILogger<DatasetGrain> logger) : Grain, IDatasetGrain
+{
+    /// <summary>Largest accepted upload (the HTTP edge may be stricter).</summary>
+    public const long MaxUploadBytes = 256L * 1024 * 1024;
+
+    private string Key => this.GetPrimaryKeyString();
+    private string TenantId => GrainKeys.Split(Key).Tenant;
+    private string DatasetId => GrainKeys.Split(Key).Id;
+
+    public async Task<DatasetInfo> UploadAsync(DatasetUpload upload)
+    {
+        GrainKeys.ValidateId(DatasetId, "Data set");
+        if (string.IsNullOrWhiteSpace(upload.Name) || upload.Name.Length > 200)
+        {
+            throw ServiceException.Invalid("The data set needs a name of at most 200 characters.", [new FieldError(null, "name", "required, at most 200 characters")]);
+        }
+        var content = upload.Content ?? [];
+        var ingested = await Task.Run(() => DatasetIngestion.Ingest(content, upload.Target, upload.Image, MaxUploadBytes));
+
+        using (CallerContext.AsSystem())
+        {
+            await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReserveStorageAsync(DatasetId, upload.Name, content.LongLength);
+        }
+        var version = state.State.Versions.Count == 0 ? 1 : state.State.Versions[^1].Version + 1;
+        var path = ArtifactPaths.DatasetVersion(TenantId, DatasetId, version);
+        try
+        {
+            await artifacts.WriteAllBytesAsync(path, content);
+            if (state.State.Versions.Count == 0)
+            {
+                state.State.Name = upload.Name.Trim();
+                state.State.CreatedUtc = clock.GetUtcNow();
+            }
+            state.State.Versions.Add(new DatasetVersionInfo
+            {
+                Version = version,
+                ArtifactPath = path,
+                Bytes = content.LongLength,
+                Rows = ingested.Rows,
+                Columns = ingested.Columns,
+                UploadedUtc = clock.GetUtcNow(),
+                Sha256 = ingested.Sha256,
+                FileName = Path.GetFileName(upload.FileName),
+                Schema = ingested.Schema,
+                Image = upload.Image,
+            });
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            if (state.State.Versions.Count > 0 && state.State.Versions[^1].Version == version) state.State.Versions.RemoveAt(state.State.Versions.Count - 1);
+            await artifacts.DeletePrefixAsync(path);
+            using (CallerContext.AsSystem())
+            {
+                await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStorageAsync(DatasetId, content.LongLength);
+            }
+            throw;
+        }
+        LogUploaded(Key, version, ingested.Rows, ingested.Columns);
+        return Info();
+    }
+
+    public Task<DatasetInfo> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Info());
+    }
+
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Versions.Count > 0);
+
+    public async Task DeleteAsync()
+    {
+        EnsureExists();
+        var bytes = state.State.Versions.Sum(v => v.Bytes);
+        await artifacts.DeletePrefixAsync(ArtifactPaths.DatasetFolder(TenantId, DatasetId));
+        await state.ClearStateAsync();
+        using (CallerContext.AsSystem())
+        {
+            await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStorageAsync(DatasetId, bytes);
+        }
+        LogDeleted(Key);
+        DeactivateOnIdle();
+    }
+
+    public async Task SetMetaFeaturesAsync(int version, Dictionary<string, double> metaFeatures)
+    {
+        EnsureExists();
+        var index = state.State.Versions.FindIndex(v => v.Version == version);
+        if (index < 0) throw ServiceException.NotFound($"Version {version} of data set '{DatasetId}'");
+        state.State.Versions[index] = state.State.Versions[index] with { MetaFeatures = metaFeatures };
+        await state.WriteStateAsync();
+    }
+
+    private DatasetInfo Info() => new()
+    {
+        TenantId = TenantId,
+        DatasetId = DatasetId,
+        Name = state.State.Name,
+        Versions = state.State.Versions.ToArray(),
+        CreatedUtc = state.State.CreatedUtc,
+    };
+
+    private void EnsureExists()
+    {
+        if (state.State.Versions.Count == 0) throw ServiceException.NotFound($"Data set '{DatasetId}'");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data set {DatasetKey} version {Version} stored: {Rows} rows, {Columns} columns")]
+    private partial void LogUploaded(string datasetKey, int version, int rows, int columns);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data set {DatasetKey} deleted")]
+    private partial void LogDeleted(string datasetKey);
+}

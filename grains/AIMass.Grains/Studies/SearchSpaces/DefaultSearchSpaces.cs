@@ -1,0 +1,64 @@
+using System.Globalization;
+using AIMass.Grains.Datasets;
+using AIMass.Grains.Studies;
+using H = AIMass.Training.Hyperparameters;
+
+namespace AIMass.Grains.Studies.SearchSpaces;
+
+/// <summary>
+/// The search spaces a study uses when the tenant gives none and no meta-knowledge says better: architecture
+/// families and ranges fit for the modality and size (images: CNN, ResNet, small ViT and MLP; tabular: MLP with
+/// optional skips and the tabular ResNet; small data: smaller nets and more regularisation).
+/// </summary>
+public static class DefaultSearchSpaces
+{
+    /// <summary>Rows below which a data set counts as small.</summary>
+    public const int SmallRows = 2_000;
+
+    public static SearchSpace For(string task, ImageShape? image, int rows, int? maxEpochs)
+    {
+        var small = rows < SmallRows;
+        var epochs = Math.Min(maxEpochs ?? int.MaxValue, small ? 60 : 30);
+        var parameters = new List<ParameterSpec>();
+        if (image is not null)
+        {
+            parameters.Add(ParameterSpec.Categorical(H.Family, "cnn", "resnet", "mlp", "vit"));
+            parameters.Add(ParameterSpec.Int(H.Channels, 8, small ? 32 : 64, log: true).When(H.Family, "cnn", "resnet"));
+            parameters.Add(ParameterSpec.Int(H.Layers, 1, 3).When(H.Family, "cnn", "mlp"));
+            parameters.Add(ParameterSpec.Int(H.Blocks, 1, 2).When(H.Family, "resnet"));
+            parameters.Add(ParameterSpec.Int(H.Dim, 16, small ? 64 : 128, log: true).When(H.Family, "vit"));
+            parameters.Add(ParameterSpec.Int(H.Depth, 1, 3).When(H.Family, "vit"));
+            parameters.Add(ParameterSpec.Int(H.Width, 32, small ? 256 : 512, log: true).When(H.Family, "cnn", "mlp"));
+            parameters.Add(ParameterSpec.Categorical(H.Augment, "true", "false").When(H.Family, "cnn", "resnet", "vit"));
+        }
+        else
+        {
+            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet"));
+            parameters.Add(ParameterSpec.Int(H.Layers, 1, small ? 3 : 4).When(H.Family, "mlp"));
+            parameters.Add(ParameterSpec.Categorical(H.Skip, "false", "true").When(H.Family, "mlp"));
+            parameters.Add(ParameterSpec.Categorical(H.Norm, "none", "batch", "layer").When(H.Family, "mlp"));
+            parameters.Add(ParameterSpec.Int(H.Blocks, 1, small ? 2 : 4).When(H.Family, "resnet"));
+            parameters.Add(ParameterSpec.Int(H.Width, small ? 16 : 32, small ? 256 : 512, log: true));
+        }
+        parameters.Add(ParameterSpec.Float(H.Dropout, 0.0, small ? 0.5 : 0.3));
+        parameters.Add(ParameterSpec.Float(H.LearningRate, 3e-4, 3e-2, log: true));
+        parameters.Add(ParameterSpec.Float(H.WeightDecay, 1e-6, small ? 1e-2 : 1e-3, log: true));
+        parameters.Add(ParameterSpec.Categorical(H.BatchSize, small ? ["32", "64", "128"] : ["64", "128", "256"]));
+        if (task == "classification")
+        {
+            parameters.Add(ParameterSpec.Float(H.LabelSmoothing, 0.0, 0.2));
+        }
+
+        return new SearchSpace
+        {
+            Parameters = parameters.ToArray(),
+            Fixed = new Dictionary<string, string>
+            {
+                [H.Epochs] = epochs.ToString(CultureInfo.InvariantCulture),
+                [H.Patience] = (small ? 12 : 8).ToString(CultureInfo.InvariantCulture),
+                [H.Optimizer] = "adamw",
+                [H.Schedule] = "cosine",
+            },
+        };
+    }
+}

@@ -1,0 +1,235 @@
+using AIMass.Grains.Artifacts;
+using AIMass.Grains.Cluster;
+using AIMass.Grains.Scheduling;
+using AIMass.Grains.Security;
+using AIMass.Grains.Studies.SearchSpaces;
+using AIMass.Grains.Tenants;
+using AIMass.Grains.Trials;
+using AIMass.Optimization;
+using Microsoft.Extensions.Logging;
+
+namespace AIMass.Grains.Studies;
+
+/// <summary>The search loop: asking trials, answering epoch reports, recording results, budgets and the end.</summary>
+public sealed partial class StudyGrain
+{
+    /// <summary>Failures with no success that end a study early (the data or the space is broken).</summary>
+    private const int FailuresBeforeGivingUp = 3;
+
+    public Task<EpochVerdict> ReportEpochAsync(int trialNumber, int epoch, double value)
+    {
+        if (S.Spec is null) return Task.FromResult(EpochVerdict.Abandon);
+        if (S.Status is StudyStatus.Cancelled or StudyStatus.Failed) return Task.FromResult(EpochVerdict.Abandon);
+        if (S.Status == StudyStatus.Completed || BudgetSpent() is not null) return Task.FromResult(EpochVerdict.Finish);
+        if (!S.Trials.TryGetValue(trialNumber, out var summary) || summary.Kind == TrialKind.Distillation)
+        {
+            return Task.FromResult(EpochVerdict.Continue);
+        }
+        var optimizer = Optimizer();
+        if (optimizer.Trials.ElementAtOrDefault(trialNumber) is not { State: TrialState.Running })
+        {
+            return Task.FromResult(EpochVerdict.Continue);
+        }
+        var trial = optimizer.GetRunningTrial(trialNumber);
+        trial.Report(value, epoch);
+        return Task.FromResult(trial.ShouldPrune() ? EpochVerdict.Prune : EpochVerdict.Continue);
+    }
+
+    public Task TrialStartedAsync(int trialNumber, string worker, string silo, DateTimeOffset startedUtc, int attempt)
+    {
+        if (S.Trials.TryGetValue(trialNumber, out var t) && t.Status is TrialStatus.Queued or TrialStatus.Running)
+        {
+            S.Trials[trialNumber] = t with { Status = TrialStatus.Running, Worker = worker, Silo = silo, StartedUtc = t.StartedUtc ?? startedUtc, Attempts = attempt };
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task TrialFinishedAsync(TrialSummary trial)
+    {
+        if (S.Spec is null || !S.Trials.TryGetValue(trial.Number, out var known) || IsFinal(known.Status)) return;
+        S.Trials[trial.Number] = trial;
+        S.ComputeSeconds += trial.ComputeSeconds;
+        TellOptimizer(trial);
+        SaveOptimizer();
+        await state.WriteStateAsync();
+        using (CallerContext.AsSystem())
+        {
+            if (trial.ComputeSeconds > 0) await GrainFactory.GetGrain<ITenantGrain>(TenantId).AddComputeAsync(trial.ComputeSeconds);
+            await AdvanceAsync();
+        }
+    }
+
+    public async Task TickAsync()
+    {
+        if (S.Spec is null) return;
+        using var caller = CallerContext.AsSystem();
+        if (S.Status is StudyStatus.Completed or StudyStatus.Cancelled or StudyStatus.Failed)
+        {
+            await GrainFactory.GetGrain<ISupervisorGrain>(ISupervisorGrain.Key).UnregisterStudyAsync(Key);
+            return;
+        }
+        foreach (var trial in Outstanding())
+        {
+            if (trial.Status == TrialStatus.Queued && S.Status == StudyStatus.Running) _ = Trial(trial.Number).QueueAsync(BuildJob(trial));
+            else if (trial.Status == TrialStatus.Running) _ = Trial(trial.Number).CheckAsync();
+        }
+        if (S.Status != StudyStatus.Running) return;
+        if (!await GrainFactory.GetGrain<ITenantGrain>(TenantId).HasComputeLeftAsync())
+        {
+            _activity = "waiting: the tenant's daily compute quota is spent";
+        }
+        else if (Outstanding().Any(t => t.Status == TrialStatus.Queued))
+        {
+            _activity = await GrainFactory.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).ExplainWaitAsync(Key);
+        }
+        else
+        {
+            _activity = null;
+        }
+        await AdvanceAsync();
+    }
+
+    /// <summary>Closes the search when a budget is spent, asks for more trials, or ends the study.</summary>
+    private async Task AdvanceAsync()
+    {
+        if (S.Status != StudyStatus.Running) return;
+        var spent = BudgetSpent();
+        if (spent is not null && !S.SearchClosed)
+        {
+            S.SearchClosed = true;
+            S.StatusReason = spent;
+            LogSearchClosed(Key, spent);
+            foreach (var queued in Outstanding().Where(t => t.Status == TrialStatus.Queued))
+            {
+                _ = Trial(queued.Number).CancelAsync($"the study's budget is spent ({spent})");
+            }
+            await state.WriteStateAsync();
+        }
+        var trials = S.Trials.Values;
+        if (trials.Count(t => t.Status == TrialStatus.Failed) >= FailuresBeforeGivingUp && !trials.Any(t => t.Status is TrialStatus.Complete or TrialStatus.Pruned))
+        {
+            var reason = trials.First(t => t.Status == TrialStatus.Failed).Reason;
+            await FinishStudyAsync(StudyStatus.Failed, $"the first {FailuresBeforeGivingUp} trials failed: {reason}");
+            foreach (var t in Outstanding()) _ = Trial(t.Number).CancelAsync("the study failed");
+            return;
+        }
+        if (!S.SearchClosed) await FillAsync();
+        if (Outstanding().Any()) return;
+        if (S.SearchClosed || AllAsked())
+        {
+            var complete = trials.Any(t => t.Status == TrialStatus.Complete);
+            await FinishStudyAsync(complete ? StudyStatus.Completed : StudyStatus.Failed,
+                complete ? S.StatusReason ?? "budget spent" : $"no trial completed ({trials.Select(t => t.Reason).FirstOrDefault(r => r is not null) ?? "no reason given"})");
+        }
+    }
+
+    /// <summary>Asks the optimizer for trials until the study's parallelism is used or the trial budget is reached.</summary>
+    private async Task FillAsync()
+    {
+        if (S.Status != StudyStatus.Running || S.SearchClosed) return;
+        var added = new List<TrialSummary>();
+        while (Outstanding().Count() < S.Spec!.Parallelism && !AllAsked())
+        {
+            var optimizer = Optimizer();
+            var trial = optimizer.Ask();
+            Dictionary<string, string> values;
+            try
+            {
+                values = SearchSpaceSampler.Sample(trial, S.Space);
+            }
+            catch (ArgumentException e)
+            {
+                optimizer.Tell(trial, TrialState.Fail);
+                await FinishStudyAsync(StudyStatus.Failed, $"the search space cannot be sampled: {e.Message}");
+                return;
+            }
+            var kind = trial.UserAttributes.ContainsKey("warm_start") ? TrialKind.WarmStart : TrialKind.Search;
+            var summary = new TrialSummary { Number = trial.Number, Status = TrialStatus.Queued, Kind = kind, Params = values };
+            S.Trials[trial.Number] = summary;
+            added.Add(summary);
+        }
+        if (added.Count == 0) return;
+        SaveOptimizer();
+        await state.WriteStateAsync();
+        foreach (var summary in added) _ = Trial(summary.Number).QueueAsync(BuildJob(summary));
+    }
+
+    private TrialJob BuildJob(TrialSummary trial) => new()
+    {
+        TrialKey = GrainKeys.Trial(TenantId, StudyId, trial.Number),
+        TenantId = TenantId,
+        StudyId = StudyId,
+        Number = trial.Number,
+        Kind = trial.Kind,
+        DatasetArtifactPath = S.DatasetArtifactPath,
+        Target = S.Spec!.Target,
+        Task = S.Task,
+        Params = trial.Params,
+        Seed = unchecked(S.Spec.Seed * 7919 + trial.Number),
+        SplitSeed = S.Spec.Seed,
+        Image = S.Image,
+        MaxEpochs = S.Spec.MaxEpochsPerTrial,
+        Device = S.Spec.Device,
+        TeacherTrial = trial.TeacherTrial,
+        TeacherArtifactPath = trial.TeacherTrial is { } teacher ? S.Trials.GetValueOrDefault(teacher)?.ArtifactPath : null,
+        ArtifactPath = ArtifactPaths.TrialModel(TenantId, StudyId, trial.Number),
+    };
+
+    private void TellOptimizer(TrialSummary trial)
+    {
+        if (trial.Kind == TrialKind.Distillation) return;
+        var optimizer = Optimizer();
+        if (optimizer.Trials.ElementAtOrDefault(trial.Number) is not { State: TrialState.Running }) return;
+        switch (trial.Status)
+        {
+            case TrialStatus.Complete when trial.Value is { } value && double.IsFinite(value):
+                optimizer.Tell(trial.Number, value);
+                break;
+            case TrialStatus.Pruned:
+                optimizer.Tell(trial.Number, TrialState.Pruned);
+                break;
+            default:
+                optimizer.Tell(trial.Number, TrialState.Fail);
+                break;
+        }
+    }
+
+    private async Task FinishStudyAsync(StudyStatus status, string reason)
+    {
+        if (S.RunningSinceUtc is { } since) S.ActiveSeconds += (clock.GetUtcNow() - since).TotalSeconds;
+        S.RunningSinceUtc = null;
+        S.Status = status;
+        S.StatusReason = reason;
+        S.FinishedUtc = clock.GetUtcNow();
+        S.Phase = "done";
+        SaveOptimizer();
+        await state.WriteStateAsync();
+        LogFinished(Key, status, reason);
+        await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStudyAsync(StudyId);
+        await GrainFactory.GetGrain<ISupervisorGrain>(ISupervisorGrain.Key).UnregisterStudyAsync(Key);
+    }
+
+    /// <summary>Why no more search trials may start, or null while the budget lasts.</summary>
+    private string? BudgetSpent()
+    {
+        var budget = S.Spec!.Budget;
+        if (budget.MaxSeconds is { } seconds && ElapsedSeconds() >= seconds) return $"time budget of {seconds:0.#} s spent";
+        if (budget.MaxComputeSeconds is { } compute && S.ComputeSeconds >= compute) return $"compute budget of {compute:0.#} s spent";
+        if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
+        return null;
+    }
+
+    private bool AllAsked() => S.Spec!.Budget.MaxTrials is { } max && SearchTrials() >= max;
+
+    private int SearchTrials() => S.Trials.Values.Count(t => t.Kind != TrialKind.Distillation);
+
+    private IEnumerable<TrialSummary> Outstanding() => S.Trials.Values.Where(t => !IsFinal(t.Status));
+
+    private static bool IsFinal(TrialStatus status) => status is TrialStatus.Complete or TrialStatus.Pruned or TrialStatus.Failed or TrialStatus.Cancelled;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyKey} closed its search: {Reason}")]
+    private partial void LogSearchClosed(string studyKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyKey} finished {Status}: {Reason}")]
+    private partial void LogFinished(string studyKey, StudyStatus status, string reason);
+}

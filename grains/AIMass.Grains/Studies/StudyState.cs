@@ -1,0 +1,37 @@
+using AIMass.Grains.Datasets;
+
+namespace AIMass.Grains.Studies;
+
+/// <summary>Persistent state of a study grain: its spec, lifecycle, optimizer snapshot and trials.</summary>
+[GenerateSerializer, Alias("aimass.study-state")]
+public sealed class StudyState
+{
+    [Id(0)] public StudySpec? Spec { get; set; }
+    [Id(1)] public StudyStatus Status { get; set; }
+    [Id(2)] public string? StatusReason { get; set; }
+    [Id(3)] public DateTimeOffset CreatedUtc { get; set; }
+    [Id(4)] public DateTimeOffset? FinishedUtc { get; set; }
+    [Id(5)] public string Task { get; set; } = "";
+    [Id(6)] public string Metric { get; set; } = "";
+    [Id(7)] public int DatasetVersion { get; set; }
+    [Id(8)] public string DatasetArtifactPath { get; set; } = "";
+    [Id(9)] public ImageShape? Image { get; set; }
+    [Id(10)] public SearchSpace Space { get; set; } = new();
+    [Id(11)] public ScenarioSpec[] Scenarios { get; set; } = [];
+
+    /// <summary>The optimization core's full state (JSON of its snapshot).</summary>
+    [Id(12)] public string OptimizerSnapshot { get; set; } = "";
+    [Id(13)] public SortedDictionary<int, TrialSummary> Trials { get; set; } = [];
+
+    /// <summary>Seconds spent running before <see cref="RunningSinceUtc"/> (paused time excluded).</summary>
+    [Id(14)] public double ActiveSeconds { get; set; }
+    [Id(15)] public DateTimeOffset? RunningSinceUtc { get; set; }
+    [Id(16)] public double ComputeSeconds { get; set; }
+
+    /// <summary>No new search trials are asked for (a budget is spent).</summary>
+    [Id(17)] public bool SearchClosed { get; set; }
+    [Id(18)] public string Phase { get; set; } = "search";
+    [Id(19)] public int WarmStartTrials { get; set; }
+    [Id(20)] public int DatasetRows { get; set; }
+    [Id(21)] public Dictionary<string, double> MetaFeatures { get; set; } = [];
+}

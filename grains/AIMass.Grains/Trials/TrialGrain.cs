@@ -1,0 +1,309 @@
+using AIMass.Grains.Hosting;
+using AIMass.Grains.Scheduling;
+using AIMass.Grains.Security;
+using AIMass.Grains.Studies;
+using AIMass.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIMass.Grains.Trials;
+
+/// <summary>
+/// One trial's execution: job, attempts, lease and heartbeat, epoch reports, outcome. Only the current
+/// lease holder may report; a lease that stops beating is taken back (re-queued up to the attempt limit,
+/// then failed with the reason), so a trial is never lost and never completed twice.
+/// Calls to its study are one-directional (the study only calls trials one-way, or new ones), so no call
+/// cycle can deadlock.
+/// </summary>
+public sealed partial class TrialGrain(
+    [PersistentState("trial", StorageNames.State)] IPersistentState<TrialState> state,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain
+{
+    private readonly List<double> _intermediate = [];
+    private DateTimeOffset _lastBeat;
+    private IGrainTimer? _leaseTimer;
+
+    private TrialState S => state.State;
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // After a move or restart the last heartbeat is unknown: give the holder one full lease period.
+        _lastBeat = clock.GetUtcNow();
+        _intermediate.AddRange(S.Summary.IntermediateValues);
+        if (S.Summary.Status == TrialStatus.Running) StartLeaseTimer();
+        return Task.CompletedTask;
+    }
+
+    public async Task QueueAsync(TrialJob job)
+    {
+        if (S.Job is not null)
+        {
+            if (S.Summary.Status != TrialStatus.Queued) return;
+            if (S.Held)
+            {
+                S.Held = false;
+                Note("released");
+                await state.WriteStateAsync();
+            }
+            await EnqueueAsync();
+            return;
+        }
+        S.Job = job;
+        S.Summary = new TrialSummary { Number = job.Number, Status = TrialStatus.Queued, Kind = job.Kind, Params = job.Params, TeacherTrial = job.TeacherTrial };
+        Note("queued");
+        await state.WriteStateAsync();
+        await EnqueueAsync();
+    }
+
+    public async Task WithdrawAsync()
+    {
+        if (S.Job is null || S.Summary.Status != TrialStatus.Queued || S.Held) return;
+        S.Held = true;
+        Note("withdrawn (study paused)");
+        await state.WriteStateAsync();
+        await Scheduler.ReleaseAsync(Key);
+    }
+
+    public Task<TrialInfo> GetAsync()
+    {
+        if (S.Job is null) throw ServiceException.NotFound($"Trial '{Key}'");
+        return Task.FromResult(new TrialInfo
+        {
+            Job = S.Job,
+            Summary = S.Summary with { IntermediateValues = _intermediate.ToArray() },
+            Lease = S.Lease,
+            History = S.History.ToArray(),
+        });
+    }
+
+    public async Task<TrialJob?> StartAsync(TrialLease lease)
+    {
+        if (S.Job is null || S.Summary.Status != TrialStatus.Queued || S.CancelReason is not null || S.Held) return null;
+        S.Attempts++;
+        S.Lease = lease with { Attempt = S.Attempts };
+        S.Summary = S.Summary with
+        {
+            Status = TrialStatus.Running,
+            StartedUtc = S.Summary.StartedUtc ?? lease.GrantedUtc,
+            Worker = lease.Worker,
+            Silo = lease.Silo,
+            Attempts = S.Attempts,
+        };
+        _intermediate.Clear();
+        _lastBeat = clock.GetUtcNow();
+        Note($"attempt {S.Attempts} leased to {lease.Worker}");
+        await state.WriteStateAsync();
+        StartLeaseTimer();
+        _ = Study.TrialStartedAsync(S.Job.Number, lease.Worker, lease.Silo, lease.GrantedUtc, S.Attempts);
+        return S.Job;
+    }
+
+    public Task<EpochVerdict> HeartbeatAsync(string leaseId)
+    {
+        if (!Holds(leaseId)) return Task.FromResult(EpochVerdict.Abandon);
+        _lastBeat = clock.GetUtcNow();
+        return Task.FromResult(S.CancelReason is null ? EpochVerdict.Continue : EpochVerdict.Abandon);
+    }
+
+    public async Task<EpochVerdict> ReportEpochAsync(string leaseId, int epoch, double value)
+    {
+        if (!Holds(leaseId)) return EpochVerdict.Abandon;
+        _lastBeat = clock.GetUtcNow();
+        if (S.CancelReason is not null) return EpochVerdict.Abandon;
+        if (!double.IsFinite(value)) return EpochVerdict.Prune;
+        while (_intermediate.Count < epoch - 1) _intermediate.Add(double.NaN);
+        if (_intermediate.Count >= epoch) _intermediate[epoch - 1] = value;
+        else _intermediate.Add(value);
+        return await Study.ReportEpochAsync(S.Job!.Number, epoch, value);
+    }
+
+    public async Task<bool> FinishAsync(TrialResult result)
+    {
+        if (!Holds(result.LeaseId)) return false;
+        var now = clock.GetUtcNow();
+        var outcome = result.Outcome;
+        if (outcome == TrialOutcome.Abandoned && S.CancelReason is null) outcome = TrialOutcome.HandedBack;
+        if (outcome == TrialOutcome.HandedBack)
+        {
+            S.Attempts = Math.Max(0, S.Attempts - 1);
+            await RequeueAsync("handed back by its worker");
+            return true;
+        }
+
+        var status = outcome switch
+        {
+            TrialOutcome.Completed => TrialStatus.Complete,
+            TrialOutcome.Pruned => TrialStatus.Pruned,
+            TrialOutcome.Abandoned => TrialStatus.Cancelled,
+            _ => TrialStatus.Failed,
+        };
+        S.Summary = S.Summary with
+        {
+            Status = status,
+            Value = status is TrialStatus.Complete or TrialStatus.Pruned ? result.ValidationScore : null,
+            IntermediateValues = _intermediate.ToArray(),
+            TestMetrics = result.TestMetrics,
+            ValidationMetrics = result.ValidationMetrics,
+            FinishedUtc = now,
+            ParameterCount = result.ParameterCount,
+            LatencyMs = result.LatencyMs,
+            ArtifactBytes = result.ArtifactBytes,
+            ArtifactPath = result.ArtifactPath,
+            ComputeSeconds = S.Summary.ComputeSeconds + result.ComputeSeconds,
+            Reason = status switch
+            {
+                TrialStatus.Failed => result.Error ?? "the run failed",
+                TrialStatus.Cancelled => S.CancelReason,
+                TrialStatus.Pruned => $"pruned after epoch {result.EpochsRun}",
+                _ => null,
+            },
+        };
+        S.Lease = null;
+        Note($"{status.ToString().ToLowerInvariant()} (attempt {S.Attempts})");
+        await state.WriteStateAsync();
+        StopLeaseTimer();
+        ServiceMetrics.TrialsFinished.Add(1, new KeyValuePair<string, object?>("outcome", status.ToString()));
+        if (result.ComputeSeconds > 0) ServiceMetrics.TrainingSeconds.Record(result.ComputeSeconds);
+        await Scheduler.ReleaseAsync(Key);
+        await Study.TrialFinishedAsync(S.Summary);
+        return true;
+    }
+
+    public async Task CheckAsync()
+    {
+        if (S.Job is null) return;
+        switch (S.Summary.Status)
+        {
+            case TrialStatus.Queued when !S.Held:
+                await EnqueueAsync();
+                break;
+            case TrialStatus.Running when LeaseExpired():
+                await ExpireLeaseAsync();
+                break;
+            case TrialStatus.Running:
+                await Scheduler.TrackRunningAsync(Ticket(), S.Lease!.Worker);
+                break;
+        }
+    }
+
+    public async Task CancelAsync(string reason)
+    {
+        if (S.Job is null || IsFinal(S.Summary.Status)) return;
+        S.CancelReason = reason;
+        if (S.Summary.Status == TrialStatus.Queued)
+        {
+            S.Summary = S.Summary with { Status = TrialStatus.Cancelled, Reason = reason, FinishedUtc = clock.GetUtcNow() };
+            Note($"cancelled: {reason}");
+            await state.WriteStateAsync();
+            await Scheduler.ReleaseAsync(Key);
+            await Study.TrialFinishedAsync(S.Summary);
+            return;
+        }
+        Note($"cancel requested: {reason}");
+        await state.WriteStateAsync();
+    }
+
+    private bool LeaseExpired() => clock.GetUtcNow() - Max(_lastBeat, S.Lease?.GrantedUtc ?? _lastBeat) > options.Value.LeaseDuration;
+
+    private async Task ExpireLeaseAsync()
+    {
+        var worker = S.Lease?.Worker ?? "?";
+        ServiceMetrics.LeaseExpiries.Add(1);
+        LogLeaseExpired(Key, worker, S.Attempts);
+        if (S.CancelReason is not null)
+        {
+            S.Summary = S.Summary with { Status = TrialStatus.Cancelled, Reason = S.CancelReason, FinishedUtc = clock.GetUtcNow() };
+            S.Lease = null;
+            await FinalizeAsync();
+            return;
+        }
+        if (S.Attempts >= options.Value.MaxAttempts)
+        {
+            S.Summary = S.Summary with
+            {
+                Status = TrialStatus.Failed,
+                Reason = $"its lease expired {S.Attempts} times (worker or silo lost, last on {worker}); retry limit {options.Value.MaxAttempts} reached",
+                FinishedUtc = clock.GetUtcNow(),
+            };
+            S.Lease = null;
+            await FinalizeAsync();
+            return;
+        }
+        await RequeueAsync($"lease on {worker} expired");
+    }
+
+    private async Task FinalizeAsync()
+    {
+        Note(S.Summary.Reason ?? S.Summary.Status.ToString());
+        await state.WriteStateAsync();
+        StopLeaseTimer();
+        ServiceMetrics.TrialsFinished.Add(1, new KeyValuePair<string, object?>("outcome", S.Summary.Status.ToString()));
+        await Scheduler.ReleaseAsync(Key);
+        await Study.TrialFinishedAsync(S.Summary);
+    }
+
+    private async Task RequeueAsync(string why)
+    {
+        S.Lease = null;
+        S.Summary = S.Summary with { Status = TrialStatus.Queued, Worker = null, Silo = null, Attempts = S.Attempts };
+        _intermediate.Clear();
+        Note($"re-queued: {why}");
+        await state.WriteStateAsync();
+        StopLeaseTimer();
+        await Scheduler.ReleaseAsync(Key);
+        await EnqueueAsync();
+    }
+
+    private Task EnqueueAsync() => Scheduler.EnqueueAsync(Ticket());
+
+    private JobTicket Ticket() => new()
+    {
+        TrialKey = Key,
+        TenantId = S.Job!.TenantId,
+        StudyKey = GrainKeys.Scoped(S.Job.TenantId, S.Job.StudyId),
+        Device = S.Job.Device,
+        Attempt = S.Attempts,
+        EnqueuedUtc = clock.GetUtcNow(),
+    };
+
+    private bool Holds(string leaseId) => S.Summary.Status == TrialStatus.Running && S.Lease?.LeaseId == leaseId;
+
+    private void StartLeaseTimer()
+    {
+        if (_leaseTimer is not null) return;
+        var period = options.Value.LeaseDuration / 2;
+        _leaseTimer = this.RegisterGrainTimer(async _ =>
+        {
+            using (CallerContext.AsSystem())
+            {
+                if (S.Summary.Status == TrialStatus.Running && LeaseExpired()) await ExpireLeaseAsync();
+            }
+        }, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private void StopLeaseTimer()
+    {
+        _leaseTimer?.Dispose();
+        _leaseTimer = null;
+    }
+
+    private void Note(string what)
+    {
+        S.History.Add($"{clock.GetUtcNow():O} {what}");
+        if (S.History.Count > 50) S.History.RemoveAt(0);
+    }
+
+    private static bool IsFinal(TrialStatus status) => status is TrialStatus.Complete or TrialStatus.Pruned or TrialStatus.Failed or TrialStatus.Cancelled;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key);
+
+    private IStudyGrain Study => GrainFactory.GetGrain<IStudyGrain>(GrainKeys.Scoped(S.Job!.TenantId, S.Job.StudyId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of trial {TrialKey} on {Worker} expired (attempt {Attempt})")]
+    private partial void LogLeaseExpired(string trialKey, string worker, int attempt);
+}

@@ -1,0 +1,20 @@
+using AIMass.Grains.Studies;
+
+namespace AIMass.Grains.Trials;
+
+/// <summary>Persistent state of a trial grain.</summary>
+[GenerateSerializer, Alias("aimass.trial-state")]
+public sealed class TrialState
+{
+    [Id(0)] public TrialJob? Job { get; set; }
+    [Id(1)] public TrialSummary Summary { get; set; } = new();
+    [Id(2)] public TrialLease? Lease { get; set; }
+
+    /// <summary>Runs started that count against the retry limit (hand-backs do not).</summary>
+    [Id(3)] public int Attempts { get; set; }
+    [Id(4)] public List<string> History { get; set; } = [];
+    [Id(5)] public string? CancelReason { get; set; }
+
+    /// <summary>Withdrawn from the queue while the study is paused.</summary>
+    [Id(6)] public bool Held { get; set; }
+}

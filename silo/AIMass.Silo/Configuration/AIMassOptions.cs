@@ -1,0 +1,54 @@
+namespace AIMass.Silo.Configuration;
+
+/// <summary>
+/// The service's configuration (section <c>AIMass</c>; environment <c>AIMass__Key</c>). The embedded
+/// default needs none of it: SQLite and a local artifact folder under <see cref="DataDirectory"/>,
+/// localhost clustering.
+/// </summary>
+public sealed class AIMassOptions
+{
+    public const string Section = "AIMass";
+
+    /// <summary>Where the embedded setup keeps its SQLite file, artifacts and generated keys.</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>AzureStorage</c> (tables for state, clustering and reminders; blobs for artifacts).</summary>
+    public StorageKind Storage { get; set; } = StorageKind.Sqlite;
+
+    /// <summary>Azure Storage connection string (when <see cref="Storage"/> is AzureStorage).</summary>
+    public string? AzureStorageConnectionString { get; set; }
+
+    /// <summary>Blob container for artifacts in the Azure setup.</summary>
+    public string ArtifactContainer { get; set; } = "aimass-artifacts";
+
+    /// <summary>Orleans cluster id (silos with the same id form one cluster).</summary>
+    public string ClusterId { get; set; } = "aimass";
+
+    /// <summary>Orleans service id (part of every stored state key: keep it stable).</summary>
+    public string ServiceId { get; set; } = "aimass";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>This silo's workers.</summary>
+    public SiloWorkerOptions Silo { get; set; } = new();
+
+    public static string DefaultDataDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aimass");
+
+    /// <summary>Errors naming each invalid setting (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataDirectory)) errors.Add("AIMass:DataDirectory is empty");
+        if (Storage == StorageKind.AzureStorage && string.IsNullOrWhiteSpace(AzureStorageConnectionString))
+            errors.Add("AIMass:AzureStorageConnectionString is required when AIMass:Storage is AzureStorage");
+        if (SiloPort is < 0 or > 65535) errors.Add("AIMass:SiloPort must be a port number");
+        if (GatewayPort is < 0 or > 65535) errors.Add("AIMass:GatewayPort must be a port number");
+        if (Silo.ThreadsPerJob < 1) errors.Add("AIMass:Silo:ThreadsPerJob must be at least 1");
+        return errors;
+    }
+}

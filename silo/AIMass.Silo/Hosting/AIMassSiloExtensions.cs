@@ -1,0 +1,117 @@
+using AIMass.Grains.Artifacts;
+using AIMass.Grains.Hosting;
+using AIMass.Grains.Security;
+using AIMass.Grains.Workers;
+using AIMass.Grains.Workers.Placement;
+using AIMass.Silo.Configuration;
+using AIMass.Silo.Devices;
+using AIMass.Silo.Storage.Artifacts;
+using AIMass.Silo.Storage.Sqlite;
+using AIMass.Silo.Jobs;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Placement;
+using Orleans.Runtime.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace AIMass.Silo.Hosting;
+
+/// <summary>Wires an AIMass silo: storage, clustering, security filter, placement, workers and the training service.</summary>
+public static class AIMassSiloExtensions
+{
+    /// <summary>Hosts a silo configured from the <c>AIMass</c> section (clustering included).</summary>
+    public static IHostApplicationBuilder AddAIMassSilo(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AIMassOptions.Section).Get<AIMassOptions>() ?? new AIMassOptions();
+        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        builder.UseOrleans(silo => silo.UseAIMassClustering(options).AddAIMass(options));
+        return builder;
+    }
+
+    /// <summary>Localhost clustering (embedded) or Azure table clustering (scaled out).</summary>
+    public static ISiloBuilder UseAIMassClustering(this ISiloBuilder silo, AIMassOptions options)
+    {
+        ThrowIfInvalid(options);
+        if (options.Storage == StorageKind.AzureStorage)
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
+            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        return silo;
+    }
+
+    /// <summary>Everything but clustering: usable in a test cluster, which brings its own.</summary>
+    public static ISiloBuilder AddAIMass(this ISiloBuilder silo, AIMassOptions options)
+    {
+        ThrowIfInvalid(options);
+        var identity = DeviceDiscovery.Discover(options.Silo, options.SiloPort);
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [SiloMetadataKeys.Silo] = identity.Name,
+            [SiloMetadataKeys.Role] = identity.Role,
+            [SiloMetadataKeys.Devices] = string.Join(",", identity.Devices),
+        });
+        silo.AddIncomingGrainCallFilter<TenantIsolationFilter>();
+
+        var services = silo.Services;
+        services.AddOptions<SchedulingOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(identity);
+        services.AddSingleton(options);
+        services.AddPlacementFilter<DeviceWorkerPlacementStrategy, DeviceWorkerPlacementDirector>(ServiceLifetime.Transient);
+
+        if (options.Storage == StorageKind.AzureStorage)
+        {
+            silo.AddAzureTableGrainStorage(StorageNames.State, o =>
+            {
+                o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString);
+                o.TableName = "AIMassState";
+            });
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
+            services.AddSingleton<IArtifactStore>(new BlobArtifactStore(new BlobServiceClient(options.AzureStorageConnectionString), options.ArtifactContainer));
+        }
+        else
+        {
+            var dataDirectory = Path.GetFullPath(options.DataDirectory);
+            services.AddGrainStorage(StorageNames.State, (sp, _) => new SqliteGrainStorage(
+                Path.Combine(dataDirectory, "aimass.db"),
+                options.ServiceId,
+                new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
+                sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            silo.UseInMemoryReminderService();
+            services.AddSingleton<IArtifactStore>(new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")));
+        }
+
+        services.AddSingleton<Grains.Models.PredictorCache>();
+        services.AddSingleton<DatasetCache>();
+        services.AddSingleton<TrialExecutor>();
+        services.AddSingleton<TrainingJobRunner>();
+        services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<TrainingJobRunner>());
+        services.AddSingleton<SiloWorkersLifecycle>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWorkersLifecycle>());
+        return silo;
+    }
+
+    private static void ThrowIfInvalid(AIMassOptions options)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid AIMass configuration: " + string.Join("; ", errors));
+    }
+}

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using AIMass.Grains.Hosting;
+using AIMass.Grains.Security;
+using AIMass.Grains.Studies;
+using AIMass.Grains.Trials;
+using AIMass.Grains.Workers;
+using AIMass.Silo.Devices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIMass.Silo.Jobs;
+
+/// <summary>
+/// The silo's training service: runs leased jobs on dedicated threads, outside any grain turn, with the
+/// job's seed, threads and device; beats each lease, streams epoch reports to the trial grain (which asks
+/// the study's pruner), stores the artifact and reports the result, then frees the worker's slot.
+/// </summary>
+public sealed partial class TrainingJobRunner(
+    IGrainFactory grains,
+    TrialExecutor executor,
+    SiloIdentity identity,
+    IOptions<SchedulingOptions> options,
+    ILogger<TrainingJobRunner> logger) : IJobRunner, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, RunningJob> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _draining = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
+    private volatile bool _stopping;
+
+    public string SiloName => identity.Name;
+
+    public IReadOnlyList<string> Devices => identity.Devices;
+
+    public IReadOnlyList<string> RunningTrials(string workerId) =>
+        _jobs.Values.Where(j => j.WorkerId == workerId).Select(j => j.Job.TrialKey).ToArray();
+
+    public bool IsDraining(string workerId) => _stopping || _draining.GetValueOrDefault(workerId);
+
+    public void SetDraining(string workerId, bool draining, bool handBack)
+    {
+        _draining[workerId] = draining;
+        if (draining && handBack)
+        {
+            foreach (var job in _jobs.Values.Where(j => j.WorkerId == workerId)) HandBack(job);
+        }
+    }
+
+    public void Start(string workerId, string device, TrialJob job, TrialLease lease)
+    {
+        var running = new RunningJob(workerId, job, lease);
+        if (!_jobs.TryAdd(job.TrialKey, running))
+        {
+            LogDuplicate(job.TrialKey);
+            return;
+        }
+        _tasks[job.TrialKey] = Task.Factory.StartNew(() => RunAsync(running), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Gives every running job back to the queue and waits for them to report (graceful shutdown).</summary>
+    public async Task StopAsync(TimeSpan wait)
+    {
+        _stopping = true;
+        foreach (var job in _jobs.Values) HandBack(job);
+        await Task.WhenAny(Task.WhenAll(_tasks.Values), Task.Delay(wait));
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(5));
+
+    private void HandBack(RunningJob job)
+    {
+        job.HandingBack = true;
+        job.Cancellation.Cancel();
+    }
+
+    private async Task RunAsync(RunningJob running)
+    {
+        using var caller = CallerContext.AsSystem();
+        var job = running.Job;
+        var trial = grains.GetGrain<ITrialGrain>(job.TrialKey);
+        using var heartbeat = new CancellationTokenSource();
+        var beating = BeatAsync(running, trial, heartbeat.Token);
+        TrialResult result;
+        try
+        {
+            LogStarted(job.TrialKey, running.Lease.Worker, running.Lease.Attempt);
+            result = await executor.ExecuteAsync(job, running.Lease, (epoch, value) => Report(running, trial, epoch, value), running.Cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            result = new TrialResult
+            {
+                LeaseId = running.Lease.LeaseId,
+                Outcome = running.HandingBack ? TrialOutcome.HandedBack : TrialOutcome.Abandoned,
+            };
+        }
+        catch (Exception e)
+        {
+            LogFailed(e, job.TrialKey);
+            result = new TrialResult { LeaseId = running.Lease.LeaseId, Outcome = TrialOutcome.Failed, Error = Describe(e) };
+        }
+        finally
+        {
+            heartbeat.Cancel();
+        }
+        await beating;
+
+        await DeliverAsync(trial, result, job.TrialKey);
+        _jobs.TryRemove(job.TrialKey, out _);
+        _tasks.TryRemove(job.TrialKey, out _);
+        running.Cancellation.Dispose();
+        if (!_stopping)
+        {
+            try
+            {
+                await grains.GetGrain<IWorkerGrain>(running.WorkerId).JobEndedAsync(job.TrialKey);
+            }
+            catch (Exception e)
+            {
+                LogWorkerUnreachable(e, running.WorkerId);
+            }
+        }
+    }
+
+    private EpochVerdict Report(RunningJob running, ITrialGrain trial, int epoch, double value)
+    {
+        using var caller = CallerContext.AsSystem();
+        try
+        {
+            var verdict = trial.ReportEpochAsync(running.Lease.LeaseId, epoch, value).GetAwaiter().GetResult();
+            if (verdict == EpochVerdict.Abandon) running.Abandoned = true;
+            return verdict;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The study is unreachable for a moment: keep training; the lease heartbeat decides liveness.
+            LogReportFailed(e, running.Job.TrialKey, epoch);
+            return EpochVerdict.Continue;
+        }
+    }
+
+    private async Task BeatAsync(RunningJob running, ITrialGrain trial, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    if (await trial.HeartbeatAsync(running.Lease.LeaseId) == EpochVerdict.Abandon)
+                    {
+                        running.Abandoned = true;
+                        running.Cancellation.Cancel();
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogHeartbeatFailed(e, running.Job.TrialKey);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Reports the result, retrying while the trial grain is moving (a silo restart on its side).</summary>
+    private async Task DeliverAsync(ITrialGrain trial, TrialResult result, string trialKey)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await trial.FinishAsync(result);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is not Grains.ServiceException)
+            {
+                LogDeliveryRetry(e, trialKey, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(e, trialKey);
+                return;
+            }
+        }
+    }
+
+    private static string Describe(Exception e) => e is AggregateException { InnerException: { } inner } ? Describe(inner) : $"{e.GetType().Name}: {e.Message}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} started on {Worker} (attempt {Attempt})")]
+    private partial void LogStarted(string trialKey, string worker, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} is already running here; duplicate start ignored")]
+    private partial void LogDuplicate(string trialKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} failed")]
+    private partial void LogFailed(Exception e, string trialKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Epoch {Epoch} report of {TrialKey} did not reach the study")]
+    private partial void LogReportFailed(Exception e, string trialKey, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat of {TrialKey} failed")]
+    private partial void LogHeartbeatFailed(Exception e, string trialKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result of {TrialKey} not delivered yet (attempt {Attempt})")]
+    private partial void LogDeliveryRetry(Exception e, string trialKey, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Result of {TrialKey} could not be delivered; its lease will expire and it will run again")]
+    private partial void LogDeliveryFailed(Exception e, string trialKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker} unreachable after a job ended")]
+    private partial void LogWorkerUnreachable(Exception e, string worker);
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using AIMass.Grains.Artifacts;
+using AIMass.Grains.Studies;
+using AIMass.Grains.Trials;
+using AIMass.Silo.Devices;
+using AIMass.Training;
+using AIMass.Training.Data;
+
+namespace AIMass.Silo.Jobs;
+
+/// <summary>
+/// Runs one trial's training on the calling (dedicated) thread: loads the data set, trains with the
+/// trial's hyperparameters, seed and device, asks the study after every epoch whether to go on, stores
+/// the model artifact, and describes the result. No Orleans here beyond the job records.
+/// </summary>
+public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, SiloIdentity identity)
+{
+    /// <summary>Runs the job; <paramref name="onEpoch"/> reports an epoch and returns the study's verdict.</summary>
+    public async Task<TrialResult> ExecuteAsync(TrialJob job, TrialLease lease, Func<int, double, EpochVerdict> onEpoch, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        if (job.NoOp) return NoOpResult(job, lease);
+
+        var table = await datasets.GetAsync(job.DatasetArtifactPath, ct);
+        var request = new TrainingRequest
+        {
+            Data = table,
+            Target = job.Target,
+            Task = ParseTask(job.Task),
+            Hyperparameters = ParameterValues.ToHyperparameters(job.Params),
+            Seed = job.Seed,
+            SplitSeed = job.SplitSeed,
+            Threads = identity.ThreadsPerJob,
+            Device = identity.TorchDevice(lease.Device),
+            Image = job.Image is { } shape ? new ImageShape(shape.Channels, shape.Height, shape.Width) : null,
+            MaxEpochs = job.MaxEpochs,
+        };
+
+        var verdict = EpochVerdict.Continue;
+        var outcome = await Task.Run(() => TrainingPipeline.Run(request, report =>
+        {
+            verdict = onEpoch(report.Epoch, report.ValidationScore);
+            return verdict switch
+            {
+                EpochVerdict.Continue => EpochDecision.Continue,
+                EpochVerdict.Abandon => throw new OperationCanceledException("The study abandoned this trial."),
+                _ => EpochDecision.Stop,
+            };
+        }, ct), ct);
+
+        using var artifact = new MemoryStream();
+        outcome.Artifact.Save(artifact);
+        artifact.Position = 0;
+        await store.WriteAsync(job.ArtifactPath, artifact, ct);
+
+        return new TrialResult
+        {
+            LeaseId = lease.LeaseId,
+            Outcome = verdict == EpochVerdict.Prune ? TrialOutcome.Pruned : TrialOutcome.Completed,
+            ValidationScore = outcome.ValidationScore,
+            MetricName = outcome.MetricName,
+            ValidationMetrics = new Dictionary<string, double>(outcome.ValidationMetrics),
+            TestMetrics = new Dictionary<string, double>(outcome.TestMetrics),
+            ParameterCount = outcome.ParameterCount,
+            LatencyMs = outcome.LatencyMsPerRow,
+            ArtifactBytes = artifact.Length,
+            ArtifactPath = job.ArtifactPath,
+            EpochsRun = outcome.EpochsRun,
+            ComputeSeconds = watch.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>
+    /// A trial whose objective is free, for measuring the scheduling path alone (the cluster benchmark):
+    /// its value is a fixed function of its parameters, so the optimizer still has something to rank.
+    /// </summary>
+    private static TrialResult NoOpResult(TrialJob job, TrialLease lease)
+    {
+        var value = job.Params.Values.Sum(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? -Math.Abs(d) : 0);
+        return new TrialResult { LeaseId = lease.LeaseId, Outcome = TrialOutcome.Completed, ValidationScore = value, MetricName = "noop" };
+    }
+
+    private static TaskKind? ParseTask(string task) => task switch
+    {
+        "classification" => TaskKind.Classification,
+        "regression" => TaskKind.Regression,
+        _ => null,
+    };
+}
