@@ -1,0 +1,136 @@
+using AIMass.Optimization.Serialization;
+
+namespace AIMass.Optimization;
+
+public sealed partial class InMemoryStudyStorage
+{
+    /// <inheritdoc />
+    public StudySnapshot ToSnapshot()
+    {
+        lock (_gate)
+        {
+            var trials = new TrialSnapshot[_trials.Count];
+            for (var i = 0; i < trials.Length; i++)
+            {
+                var r = _trials[i];
+                trials[i] = new TrialSnapshot
+                {
+                    Number = r.Number,
+                    State = r.State,
+                    Values = r.Values?.ToArray(),
+                    Params = new Dictionary<string, double>(r.Params, StringComparer.Ordinal),
+                    Distributions = new Dictionary<string, Distribution>(r.Distributions, StringComparer.Ordinal),
+                    IntermediateValues = new Dictionary<int, double>(r.Intermediate),
+                    UserAttributes = new Dictionary<string, object?>(r.User, StringComparer.Ordinal),
+                    SystemAttributes = new Dictionary<string, object?>(r.System, StringComparer.Ordinal),
+                    DatetimeStart = r.Start,
+                    DatetimeComplete = r.Complete,
+                };
+            }
+            return new StudySnapshot
+            {
+                StudyName = StudyName,
+                Directions = _directions.ToArray(),
+                UserAttributes = new Dictionary<string, object?>(_userAttributes, StringComparer.Ordinal),
+                SystemAttributes = new Dictionary<string, object?>(_systemAttributes, StringComparer.Ordinal),
+                Trials = trials,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds a storage from a snapshot; throws <see cref="ArgumentException"/> naming the first inconsistency
+    /// (numbers not 0..n-1 in order, a parameter outside its distribution, values that do not fit the state).
+    /// </summary>
+    public static InMemoryStudyStorage FromSnapshot(StudySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var storage = new InMemoryStudyStorage(snapshot.StudyName ?? "", snapshot.Directions ?? []);
+        var user = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var system = new Dictionary<string, object?>(StringComparer.Ordinal);
+        CopyAttributes(snapshot.UserAttributes, user, "study user attribute");
+        CopyAttributes(snapshot.SystemAttributes, system, "study system attribute");
+        storage._userAttributes = user.AsReadOnly();
+        storage._systemAttributes = system.AsReadOnly();
+        var trials = snapshot.Trials ?? [];
+        for (var i = 0; i < trials.Count; i++)
+        {
+            var t = trials[i] ?? throw new ArgumentException($"Snapshot trial at position {i} is null.", nameof(snapshot));
+            if (t.Number != i) throw new ArgumentException($"Snapshot trial at position {i} has number {t.Number}; numbers must be 0..n-1 in order.", nameof(snapshot));
+            if (!Enum.IsDefined(t.State)) throw new ArgumentException($"Snapshot trial {i} has an unknown state.", nameof(snapshot));
+            try
+            {
+                ValidateValues(t.State, t.Values);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Snapshot trial {i}: {e.Message}", nameof(snapshot), e);
+            }
+            var record = new TrialRecord
+            {
+                Number = i,
+                State = t.State,
+                Values = t.Values?.ToArray(),
+                Start = t.DatetimeStart,
+                Complete = t.DatetimeComplete,
+            };
+            foreach (var (name, value) in t.Params ?? new Dictionary<string, double>())
+            {
+                if (t.Distributions is null || !t.Distributions.TryGetValue(name, out var d) || d is null)
+                {
+                    throw new ArgumentException($"Snapshot trial {i}: parameter '{name}' has no distribution.", nameof(snapshot));
+                }
+                if (!d.Contains(value)) throw new ArgumentException($"Snapshot trial {i}: parameter '{name}' = {value} is outside {d}.", nameof(snapshot));
+                if (storage._paramDistributions.TryGetValue(name, out var known) && !known.IsCompatibleWith(d))
+                {
+                    throw new ArgumentException($"Snapshot trial {i}: parameter '{name}' has {d}, incompatible with {known}.", nameof(snapshot));
+                }
+                storage._paramDistributions.TryAdd(name, d);
+                record.Params[name] = value;
+                record.Distributions[name] = d;
+            }
+            if ((t.Distributions?.Count ?? 0) != record.Params.Count)
+            {
+                throw new ArgumentException($"Snapshot trial {i}: distributions and parameters differ.", nameof(snapshot));
+            }
+            foreach (var (step, value) in t.IntermediateValues ?? new Dictionary<int, double>()) record.Intermediate[step] = value;
+            CopyAttributes(t.UserAttributes, record.User, $"snapshot trial {i} user attribute");
+            CopyAttributes(t.SystemAttributes, record.System, $"snapshot trial {i} system attribute");
+            storage._trials.Add(record);
+            if (record.State == TrialState.Waiting) storage._waiting.Add(i);
+            if (record.IsFinished) storage.Publish(record);
+        }
+        storage._version = trials.Count + 1;
+        return storage;
+    }
+
+    /// <summary>A trial's mutable state inside the storage; guarded by the storage's lock.</summary>
+    private sealed class TrialRecord
+    {
+        public int Number;
+        public TrialState State;
+        public double[]? Values;
+        public DateTimeOffset? Start;
+        public DateTimeOffset? Complete;
+        public readonly Dictionary<string, double> Params = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, Distribution> Distributions = new(StringComparer.Ordinal);
+        public readonly Dictionary<int, double> Intermediate = [];
+        public readonly Dictionary<string, object?> User = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, object?> System = new(StringComparer.Ordinal);
+        public FrozenTrial? Frozen;
+
+        public bool IsFinished => State is TrialState.Complete or TrialState.Pruned or TrialState.Fail;
+
+        public FrozenTrial Freeze() => new(
+            Number,
+            State,
+            Values is null ? null : Array.AsReadOnly(Values.ToArray()),
+            new Dictionary<string, double>(Params, StringComparer.Ordinal).AsReadOnly(),
+            new Dictionary<string, Distribution>(Distributions, StringComparer.Ordinal).AsReadOnly(),
+            new Dictionary<int, double>(Intermediate).AsReadOnly(),
+            new Dictionary<string, object?>(User, StringComparer.Ordinal).AsReadOnly(),
+            new Dictionary<string, object?>(System, StringComparer.Ordinal).AsReadOnly(),
+            Start,
+            Complete);
+    }
+}

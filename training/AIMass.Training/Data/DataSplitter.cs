@@ -1,0 +1,146 @@
+namespace AIMass.Training.Data;
+
+/// <summary>
+/// Seeded train/validation/test splits and k-fold partitions. Classification splits are stratified (each
+/// class is spread over the parts in the requested fractions); regression splits are stratified on target
+/// quantiles (rows sorted by target, dealt in blocks), which keeps each part's target range alike. Rows
+/// whose target is missing are left out. Equal seeds give equal splits on every machine.
+/// </summary>
+public static class DataSplitter
+{
+    /// <summary>Splits the rows of <paramref name="table"/> that have a target value.</summary>
+    public static DataSplit Split(CsvTable table, string target, TaskKind task, double validationFraction, double testFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        CheckFractions(validationFraction, testFraction);
+        var strata = Strata(table, target, task);
+        var rng = new Random(seed);
+        var train = new List<int>();
+        var validation = new List<int>();
+        var test = new List<int>();
+        var total = strata.Sum(s => s.Count);
+        if (total < 3) throw new ArgumentException($"Only {total} rows have a value in '{target}': too few to split.", nameof(table));
+        foreach (var stratum in strata)
+        {
+            Shuffle(stratum, rng);
+            var nTest = (int)Math.Round(stratum.Count * testFraction, MidpointRounding.AwayFromZero);
+            var nValidation = (int)Math.Round(stratum.Count * validationFraction, MidpointRounding.AwayFromZero);
+            if (nTest + nValidation >= stratum.Count)
+            {
+                nTest = Math.Min(nTest, Math.Max(0, stratum.Count - 1) / 2);
+                nValidation = Math.Min(nValidation, stratum.Count - 1 - nTest);
+            }
+            test.AddRange(stratum.Take(nTest));
+            validation.AddRange(stratum.Skip(nTest).Take(nValidation));
+            train.AddRange(stratum.Skip(nTest + nValidation));
+        }
+        // Small data: make sure each requested part has at least one row.
+        if (validationFraction > 0 && validation.Count == 0 && train.Count > 1) Move(train, validation, rng);
+        if (testFraction > 0 && test.Count == 0 && train.Count > 1) Move(train, test, rng);
+        train.Sort();
+        validation.Sort();
+        test.Sort();
+        return new DataSplit(train, validation, test);
+    }
+
+    /// <summary>
+    /// Partitions the rows with a target value into <paramref name="folds"/> stratified folds; split <c>i</c>
+    /// validates on fold <c>i</c> and trains on the rest (its <see cref="DataSplit.Test"/> is empty).
+    /// </summary>
+    public static IReadOnlyList<DataSplit> KFold(CsvTable table, string target, TaskKind task, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), folds, "k-fold needs at least 2 folds.");
+        var strata = Strata(table, target, task);
+        var total = strata.Sum(s => s.Count);
+        if (total < folds) throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Only {total} rows have a target value: fewer than {folds} folds.");
+        var rng = new Random(seed);
+        var parts = Enumerable.Range(0, folds).Select(_ => new List<int>()).ToArray();
+        var next = 0;
+        foreach (var stratum in strata)
+        {
+            Shuffle(stratum, rng);
+            foreach (var row in stratum)
+            {
+                parts[next].Add(row);
+                next = (next + 1) % folds;
+            }
+        }
+        var result = new List<DataSplit>(folds);
+        for (var i = 0; i < folds; i++)
+        {
+            var validation = parts[i].OrderBy(r => r).ToList();
+            var train = parts.Where((_, j) => j != i).SelectMany(p => p).OrderBy(r => r).ToList();
+            result.Add(new DataSplit(train, validation, Array.Empty<int>()));
+        }
+        return result;
+    }
+
+    private static List<List<int>> Strata(CsvTable table, string target, TaskKind task)
+    {
+        var cells = table.Column(target);
+        if (task == TaskKind.Classification)
+        {
+            var byLabel = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var r = 0; r < cells.Count; r++)
+            {
+                if (CellValues.IsMissing(cells[r])) continue;
+                var label = cells[r]!;
+                if (!byLabel.TryGetValue(label, out var list)) byLabel[label] = list = new List<int>();
+                list.Add(r);
+            }
+            return byLabel.Values.ToList();
+        }
+        var valued = new List<(double Value, int Row)>();
+        for (var r = 0; r < cells.Count; r++)
+        {
+            if (CellValues.TryParseFiniteNumber(cells[r], out var v)) valued.Add((v, r));
+        }
+        valued.Sort((a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Row.CompareTo(b.Row));
+        const int block = 10;
+        var strata = new List<List<int>>();
+        for (var i = 0; i < valued.Count; i += block)
+        {
+            strata.Add(valued.Skip(i).Take(block).Select(x => x.Row).ToList());
+        }
+        // Rounding per small block would bias the fractions; deal blocks as one stratum each but rotate
+        // which positions go to which part by shuffling inside the block (done by the caller).
+        return strata.Count <= 1 ? strata : MergeForRounding(strata);
+    }
+
+    // Blocks of ten rounded independently drift from the requested fractions (0.2 * 10 = 2 exactly, but
+    // a last short block would not); merging the short tail into the previous block keeps them exact.
+    private static List<List<int>> MergeForRounding(List<List<int>> strata)
+    {
+        var last = strata[^1];
+        if (last.Count < 10)
+        {
+            strata[^2].AddRange(last);
+            strata.RemoveAt(strata.Count - 1);
+        }
+        return strata;
+    }
+
+    private static void Move(List<int> from, List<int> to, Random rng)
+    {
+        var i = rng.Next(from.Count);
+        to.Add(from[i]);
+        from.RemoveAt(i);
+    }
+
+    private static void Shuffle(List<int> list, Random rng)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+
+    private static void CheckFractions(double validationFraction, double testFraction)
+    {
+        if (!(validationFraction >= 0 && validationFraction < 1)) throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "ValidationFraction must be in [0, 1).");
+        if (!(testFraction >= 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "TestFraction must be in [0, 1).");
+        if (validationFraction + testFraction >= 0.9) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "ValidationFraction + TestFraction must leave at least 10% of rows for training.");
+    }
+}

@@ -1,0 +1,44 @@
+using AIMass.Training.Data;
+
+namespace AIMass.Training;
+
+/// <summary>One training job: data, target, hyperparameters and the run's settings.</summary>
+public sealed class TrainingRequest
+{
+    /// <summary>The data set (all rows; the pipeline splits it).</summary>
+    public required CsvTable Data { get; init; }
+
+    /// <summary>The target column's name.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The task; <c>null</c> detects it with <see cref="TaskDetector"/>.</summary>
+    public TaskKind? Task { get; init; }
+
+    /// <summary>Hyperparameters by the names in <see cref="AIMass.Training.Hyperparameters"/>; unknown keys are refused, missing keys take their defaults.</summary>
+    public IReadOnlyDictionary<string, object?> Hyperparameters { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Seeds the training randomness: weight initialisation, batch order, dropout, augmentation.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Seeds the train/validation/test split. All trials of one study share it, so their scores compare.</summary>
+    public int SplitSeed { get; init; }
+
+    /// <summary>Share of rows held out for validation (model selection, early stopping, the callback). Default 0.2;
+    /// with 0 the training rows are scored instead.</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Share of rows held out for the final test metrics. Default 0.2; with 0 there are no test metrics.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>Intra-op threads for this job (<c>torch.set_num_threads</c> on the calling thread). Default 1.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary><c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (CUDA when available). Default <c>auto</c>.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>The image shape when the feature columns are pixels (needed by <c>cnn</c>, <c>vit</c> and the image <c>resnet</c>).</summary>
+    public ImageShape? Image { get; init; }
+
+    /// <summary>A cap on the epochs, whatever the hyperparameters say (a budget).</summary>
+    public int? MaxEpochs { get; init; }
+}
