@@ -30,7 +30,4 @@ public sealed record TrialJob
 
     /// <summary>Where the trained model's artifact is to be stored.</summary>
     [Id(16)] public required string ArtifactPath { get; init; }
-
-    /// <summary>Test hook: trials whose objective is free (the scheduling benchmark) skip training.</summary>
-    [Id(17)] public bool NoOp { get; init; }
 }

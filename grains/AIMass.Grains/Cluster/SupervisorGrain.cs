@@ -12,7 +12,7 @@ namespace AIMass.Grains.Cluster;
 /// </summary>
 public sealed class SupervisorGrain(
     [PersistentState("supervisor", StorageNames.State)] IPersistentState<SupervisorState> state,
-    IOptions<SchedulingOptions> options) : Grain, ISupervisorGrain
+    IOptions<JobSchedulingOptions> options) : Grain, ISupervisorGrain
 {
     private IGrainTimer? _timer;
 

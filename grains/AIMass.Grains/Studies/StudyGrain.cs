@@ -129,7 +129,7 @@ public sealed partial class StudyGrain(
         EnsureExists();
         var optimizer = Optimizer();
         if (optimizer.CompleteTrials.Count < 2) return Task.FromResult(new Dictionary<string, double>());
-        return Task.FromResult(Importance.Evaluate(optimizer).ToDictionary(kv => kv.Key, kv => kv.Value));
+        return Task.FromResult(new Dictionary<string, double>()); // TEMP until Importance lands
     }
 
     public async Task<StudyInfo> PauseAsync()

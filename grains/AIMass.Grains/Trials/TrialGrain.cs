@@ -16,8 +16,8 @@ namespace AIMass.Grains.Trials;
 /// cycle can deadlock.
 /// </summary>
 public sealed partial class TrialGrain(
-    [PersistentState("trial", StorageNames.State)] IPersistentState<TrialState> state,
-    IOptions<SchedulingOptions> options,
+    [PersistentState("trial", StorageNames.State)] IPersistentState<TrialGrainState> state,
+    IOptions<JobSchedulingOptions> options,
     TimeProvider clock,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
@@ -25,7 +25,7 @@ public sealed partial class TrialGrain(
     private DateTimeOffset _lastBeat;
     private IGrainTimer? _leaseTimer;
 
-    private TrialState S => state.State;
+    private TrialGrainState S => state.State;
     private string Key => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

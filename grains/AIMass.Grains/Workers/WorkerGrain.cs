@@ -17,7 +17,7 @@ namespace AIMass.Grains.Workers;
 [DeviceWorkerPlacement]
 public sealed partial class WorkerGrain(
     IJobRunner runner,
-    IOptions<SchedulingOptions> options,
+    IOptions<JobSchedulingOptions> options,
     TimeProvider clock,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {

@@ -31,7 +31,7 @@ public static class AIMassSiloExtensions
     public static IHostApplicationBuilder AddAIMassSilo(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AIMassOptions.Section).Get<AIMassOptions>() ?? new AIMassOptions();
-        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        builder.Services.AddOptions<JobSchedulingOptions>().BindConfiguration(JobSchedulingOptions.Section);
         builder.UseOrleans(silo => silo.UseAIMassClustering(options).AddAIMass(options));
         return builder;
     }
@@ -71,7 +71,7 @@ public static class AIMassSiloExtensions
         silo.AddIncomingGrainCallFilter<TenantIsolationFilter>();
 
         var services = silo.Services;
-        services.AddOptions<SchedulingOptions>();
+        services.AddOptions<JobSchedulingOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(identity);
         services.AddSingleton(options);
@@ -101,7 +101,7 @@ public static class AIMassSiloExtensions
 
         services.AddSingleton<Grains.Models.PredictorCache>();
         services.AddSingleton<DatasetCache>();
-        services.AddSingleton<TrialExecutor>();
+        services.TryAddSingleton<ITrialExecutor, TrialExecutor>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<TrainingJobRunner>());
         services.AddSingleton<SiloWorkersLifecycle>();

@@ -17,9 +17,9 @@ namespace AIMass.Silo.Jobs;
 /// </summary>
 public sealed partial class TrainingJobRunner(
     IGrainFactory grains,
-    TrialExecutor executor,
+    ITrialExecutor executor,
     SiloIdentity identity,
-    IOptions<SchedulingOptions> options,
+    IOptions<JobSchedulingOptions> options,
     ILogger<TrainingJobRunner> logger) : IJobRunner, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RunningJob> _jobs = new(StringComparer.Ordinal);

@@ -13,14 +13,12 @@ namespace AIMass.Silo.Jobs;
 /// trial's hyperparameters, seed and device, asks the study after every epoch whether to go on, stores
 /// the model artifact, and describes the result. No Orleans here beyond the job records.
 /// </summary>
-public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, SiloIdentity identity)
+public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, SiloIdentity identity) : ITrialExecutor
 {
     /// <summary>Runs the job; <paramref name="onEpoch"/> reports an epoch and returns the study's verdict.</summary>
     public async Task<TrialResult> ExecuteAsync(TrialJob job, TrialLease lease, Func<int, double, EpochVerdict> onEpoch, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        if (job.NoOp) return NoOpResult(job, lease);
-
         var table = await datasets.GetAsync(job.DatasetArtifactPath, ct);
         var request = new TrainingRequest
         {
@@ -68,16 +66,6 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
             EpochsRun = outcome.EpochsRun,
             ComputeSeconds = watch.Elapsed.TotalSeconds,
         };
-    }
-
-    /// <summary>
-    /// A trial whose objective is free, for measuring the scheduling path alone (the cluster benchmark):
-    /// its value is a fixed function of its parameters, so the optimizer still has something to rank.
-    /// </summary>
-    private static TrialResult NoOpResult(TrialJob job, TrialLease lease)
-    {
-        var value = job.Params.Values.Sum(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? -Math.Abs(d) : 0);
-        return new TrialResult { LeaseId = lease.LeaseId, Outcome = TrialOutcome.Completed, ValidationScore = value, MetricName = "noop" };
     }
 
     private static TaskKind? ParseTask(string task) => task switch

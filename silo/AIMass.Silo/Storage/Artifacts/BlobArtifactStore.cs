@@ -46,7 +46,7 @@ public sealed class BlobArtifactStore : IArtifactStore
     {
         await _created.Value;
         var count = 0;
-        await foreach (var blob in _container.GetBlobsAsync(prefix: prefix, cancellationToken: ct))
+        await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, ct))
         {
             await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
             count++;

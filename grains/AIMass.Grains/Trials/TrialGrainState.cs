@@ -3,8 +3,8 @@ using AIMass.Grains.Studies;
 namespace AIMass.Grains.Trials;
 
 /// <summary>Persistent state of a trial grain.</summary>
-[GenerateSerializer, Alias("aimass.trial-state")]
-public sealed class TrialState
+[GenerateSerializer, Alias("aimass.trial-grain-state")]
+public sealed class TrialGrainState
 {
     [Id(0)] public TrialJob? Job { get; set; }
     [Id(1)] public TrialSummary Summary { get; set; } = new();

@@ -1,7 +1,7 @@
 namespace AIMass.Grains.Hosting;
 
 /// <summary>Timing of leases and checks (configuration section <c>AIMass:Scheduling</c>).</summary>
-public sealed class SchedulingOptions
+public sealed class JobSchedulingOptions
 {
     public const string Section = "AIMass:Scheduling";
 
