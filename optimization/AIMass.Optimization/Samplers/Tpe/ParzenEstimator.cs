@@ -239,7 +239,7 @@ internal sealed class ParzenEstimator
                 var b = (high - mus[k]) / sigmas[k];
                 // Kernels whose centre lies deep inside the box lose no mass to truncation.
                 dim._logNorm[k] = a < -9 && b > 9 ? 0 : Gaussian.LogMass(a, b);
-                dim._constant[k] = -Math.Log(sigmas[k]) - Gaussian.LogSqrt2Pi - dim._logNorm[k];
+                dim._constant[k] = (options.UnscaledKernelDensity ? 0 : -Math.Log(sigmas[k])) - Gaussian.LogSqrt2Pi - dim._logNorm[k];
             }
             return dim;
         }

@@ -39,6 +39,15 @@ public sealed class TpeSamplerOptions
     /// <summary>Count running trials as bad ones, so parallel asks spread out.</summary>
     public bool ConstantLiar { get; init; }
 
+    /// <summary>
+    /// Score continuous kernels as Optuna 3.1.0 does: the truncated-Gaussian density φ(z)/Z without the 1/σ factor,
+    /// which weights each kernel by its width (true, the default). On the <c>hpo</c> benchmark this scoring reaches
+    /// clearly lower regret than the exactly normalised density (false), and it is what Optuna 3.1.0's published
+    /// figures were measured with. Sampling is the same either way; discretised (step) kernels are exact probability
+    /// masses in both.
+    /// </summary>
+    public bool UnscaledKernelDensity { get; init; } = true;
+
     /// <summary>Optuna's default gamma: min(ceil(0.1 n), 25).</summary>
     public static int DefaultGamma(int n) => Math.Min((int)Math.Ceiling(0.1 * n), 25);
 

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AIMass.Bench.Infrastructure;
+using AIMass.Optimization;
+
+namespace AIMass.Bench.Suites.Hpo;
+
+/// <summary>
+/// <c>hpo</c>: sampler quality. Branin, Hartmann6 and Rosenbrock-5D, 10 seeds x 100 trials per sampler; per
+/// function and sampler the median and quartiles of the best value's regret. Plus a two-objective problem where
+/// NSGA-II, TPE and random search are compared by hypervolume. Options: <c>--seeds N</c>, <c>--trials N</c>,
+/// <c>--samplers a,b</c>.
+/// </summary>
+public sealed class HpoSuite : IBenchSuite
+{
+    /// <summary>Optuna 3.1.0 TPE (default settings, same protocol) median regret, measured on this machine.</summary>
+    private static readonly Dictionary<string, double> OptunaTpeMedian = new()
+    {
+        ["branin"] = 0.0163,
+        ["hartmann6"] = 0.277,
+        ["rosenbrock5"] = 120,
+    };
+
+    public string Name => "hpo";
+
+    public string Description => "sampler regret on Branin, Hartmann6, Rosenbrock-5D (10 seeds x 100 trials) + NSGA-II hypervolume";
+
+    public Task<JsonObject> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var seeds = context.IntOption("seeds", 10);
+        var trials = context.IntOption("trials", 100);
+        var samplers = context.Option("samplers", string.Join(",", SamplerCatalog.Names))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var functions = new JsonObject();
+        var goals = new JsonObject();
+        foreach (var function in HpoFunction.All)
+        {
+            var perSampler = new JsonObject();
+            var bestName = "";
+            var bestMedian = double.PositiveInfinity;
+            foreach (var name in samplers)
+            {
+                ct.ThrowIfCancellationRequested();
+                var regrets = new double[seeds];
+                var watch = Stopwatch.StartNew();
+                for (var seed = 0; seed < seeds; seed++)
+                {
+                    regrets[seed] = Run(function, SamplerCatalog.Create(name, seed), trials) - function.Optimum;
+                }
+                watch.Stop();
+                var (q1, median, q3) = Quartiles(regrets);
+                context.Log.WriteLine($"{function.Name,-12} {name,-18} median {median,10:G4}  q1 {q1,10:G4}  q3 {q3,10:G4}  ({watch.Elapsed.TotalSeconds:F1} s)");
+                perSampler[name] = new JsonObject
+                {
+                    ["median_regret"] = Round(median),
+                    ["q1_regret"] = Round(q1),
+                    ["q3_regret"] = Round(q3),
+                    ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 2),
+                };
+                if (median < bestMedian)
+                {
+                    bestMedian = median;
+                    bestName = name;
+                }
+            }
+            functions[function.Name] = perSampler;
+            var reference = OptunaTpeMedian[function.Name];
+            var tpe = perSampler["tpe"]?["median_regret"]?.GetValue<double>();
+            goals[function.Name] = new JsonObject
+            {
+                ["optuna_tpe_median_regret"] = reference,
+                ["tpe_median_regret"] = tpe,
+                ["tpe_at_or_below_optuna"] = tpe is { } t ? t <= reference : null,
+                ["best_sampler"] = bestName,
+                ["best_median_regret"] = Round(bestMedian),
+                ["best_clearly_below_optuna"] = bestMedian < 0.8 * reference,
+            };
+        }
+        var result = new JsonObject
+        {
+            ["seeds"] = seeds,
+            ["trials"] = trials,
+            ["functions"] = functions,
+            ["goals"] = goals,
+            ["multi_objective"] = MultiObjectiveBench.Run(context, seeds, trials, ct),
+        };
+        return Task.FromResult(result);
+    }
+
+    private static double Run(HpoFunction function, ISampler sampler, int trials)
+    {
+        var study = Study.Create(new StudyOptions { Sampler = sampler });
+        var names = Enumerable.Range(0, function.Low.Length).Select(i => $"x{i}").ToArray();
+        study.Optimize(trial =>
+        {
+            var x = new double[names.Length];
+            for (var i = 0; i < x.Length; i++) x[i] = trial.SuggestFloat(names[i], function.Low[i], function.High[i]);
+            return function.Evaluate(x);
+        }, nTrials: trials);
+        return study.BestValue;
+    }
+
+    internal static (double Q1, double Median, double Q3) Quartiles(double[] values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return (Percentile(sorted, 25), Percentile(sorted, 50), Percentile(sorted, 75));
+    }
+
+    /// <summary>Linear-interpolation percentile (NumPy's default).</summary>
+    internal static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        var pos = p / 100 * (sorted.Length - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    internal static double Round(double v) => double.IsFinite(v) ? Math.Round(v, 6 - (int)Math.Floor(Math.Log10(Math.Max(Math.Abs(v), 1e-12)))) : v;
+}

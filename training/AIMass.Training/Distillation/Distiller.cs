@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using AIMass.Training.Artifacts;
+using AIMass.Training.Configuration;
+using AIMass.Training.Inference;
+using AIMass.Training.Metrics;
+using AIMass.Training.Models;
+using AIMass.Training.Runtime;
+using AIMass.Training.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AIMass.Training.Distillation;
+
+/// <summary>
+/// Knowledge distillation: trains a student (any family, from hyperparameters) to match a teacher with
+/// <c>loss = a * CE(student, y) + b * T^2 * KL(softmax(teacher/T) || softmax(student/T)) + c * MSE(P(student embedding), teacher embedding)</c>,
+/// where P is a learned linear projection when the embedding widths differ (identity otherwise) and
+/// <c>T, a, b, c</c> are the hyperparameters <c>temperature</c>, <c>ce_weight</c>, <c>kd_weight</c>, <c>feature_weight</c>.
+/// For regression, MSE to the teacher's outputs replaces the KL term. A model teacher runs in eval mode under
+/// no_grad on the same batches. The student reuses the teacher's preprocessing and split, so the outcome's
+/// scores compare with the teacher's; its artifact records the teacher.
+/// </summary>
+public static class Distiller
+{
+    /// <summary>Runs the job; callback, cancellation, errors and determinism as in <see cref="TrainingPipeline.Run"/>.</summary>
+    public static TrainingOutcome Run(DistillationRequest request, Func<EpochReport, EpochDecision>? onEpoch = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if ((request.Teacher is null) == (request.SoftLabels is null))
+        {
+            throw new ArgumentException("Set exactly one of Teacher and SoftLabels.", nameof(request));
+        }
+        var watch = Stopwatch.StartNew();
+        var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
+        var weights = DistillationWeights.Read(hp);
+        var teacherMeta = request.Teacher?.Metadata;
+        if (teacherMeta is not null && teacherMeta.Target != request.Target)
+        {
+            throw new ArgumentException($"The teacher predicts '{teacherMeta.Target}', not '{request.Target}'.", nameof(request));
+        }
+        if (request.SoftLabels is not null && request.SoftLabels.Count != request.Data.RowCount)
+        {
+            throw new ArgumentException($"SoftLabels has {request.SoftLabels.Count} rows; the data has {request.Data.RowCount}.", nameof(request));
+        }
+        var image = teacherMeta?.Image ?? request.Image;
+        var settings = TrainerSettings.Read(hp, request.MaxEpochs, image is not null);
+        using var job = JobContext.Prepare(request.Data, request.Target, teacherMeta?.Task ?? request.Task, image, request.Threads, request.Device,
+            request.SplitSeed ?? teacherMeta?.SplitSeed ?? 0,
+            request.ValidationFraction ?? teacherMeta?.ValidationFraction ?? 0.2,
+            request.TestFraction ?? teacherMeta?.TestFraction ?? 0.2,
+            request.Teacher?.Preprocessing, ct);
+        var target = job.Preprocessing.Target;
+        using var loaded = request.Teacher is null ? null : new LoadedModel(request.Teacher, job.Device);
+        using var teacher = loaded is not null
+            ? TeacherSignal.FromModel(loaded)
+            : TeacherSignal.FromSoftLabels(request.SoftLabels!, request.SoftLabelClasses, target, job.Train, job.Device);
+        using var student = ModelFactory.Create(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
+        using var projection = CreateProjection(weights, student, teacher, request.Seed, job.Device);
+        var classification = target.Task == TaskKind.Classification;
+        var t = weights.Temperature;
+
+        Tensor Loss(Tensor x, long[] positions)
+        {
+            using var labels = job.Train.GatherTargets(positions);
+            var (teacherOut, teacherEmbedding) = teacher.For(x, positions);
+            using var studentEmbedding = student.Embed(x);
+            using var studentOut = student.Head(studentEmbedding);
+            Tensor loss;
+            if (classification)
+            {
+                using var hard = nn.functional.cross_entropy(studentOut, labels, label_smoothing: settings.LabelSmoothing);
+                using var studentLog = nn.functional.log_softmax(studentOut.div(t), 1);
+                using var teacherLog = nn.functional.log_softmax(teacherOut.div(t), 1);
+                using var kl = nn.functional.kl_div(studentLog, teacherLog, log_target: true, reduction: nn.Reduction.Sum);
+                loss = hard.mul(weights.Hard).add_(kl.mul(weights.Soft * t * t / positions.Length));
+            }
+            else
+            {
+                using var hard = nn.functional.mse_loss(studentOut, labels);
+                using var soft = nn.functional.mse_loss(studentOut, teacherOut);
+                loss = hard.mul(weights.Hard).add_(soft.mul(weights.Soft));
+            }
+            if (weights.Feature > 0 && teacherEmbedding is not null)
+            {
+                using var projected = projection is null ? studentEmbedding.alias() : projection.call(studentEmbedding);
+                using var feature = nn.functional.mse_loss(projected, teacherEmbedding);
+                loss = loss.add_(feature.mul(weights.Feature));
+            }
+            teacherOut.Dispose();
+            teacherEmbedding?.Dispose();
+            return loss;
+        }
+
+        var result = new Trainer
+        {
+            Model = student,
+            Settings = settings,
+            Train = job.Train,
+            Validate = () => Evaluator.Score(student, job.ScoringRows, target, ct),
+            Loss = Loss,
+            MetricName = MetricNames.SelectionMetric(target.Task),
+            Seed = request.Seed,
+            Image = image,
+            ExtraParameters = projection?.parameters().ToList() ?? new List<Parameter>(),
+        }.Run(onEpoch, ct);
+        var info = teacherMeta is not null
+            ? new TeacherInfo("artifact", teacherMeta.Family, teacherMeta.ParameterCount, teacherMeta.MetricName, teacherMeta.ValidationScore, teacherMeta.TestMetrics)
+            : new TeacherInfo("soft-labels", null, null, null, null, null);
+        return job.Finish(student, hp.Resolved, result, request.Seed, info, watch, ct);
+    }
+
+    private static Linear? CreateProjection(DistillationWeights weights, NetworkModel student, TeacherSignal teacher, int seed, Device device)
+    {
+        if (weights.Feature <= 0 || teacher.EmbeddingSize is not { } width || width == student.EmbeddingSize) return null;
+        lock (TorchGlobalRandom.Lock)
+        {
+            torch.manual_seed(unchecked(seed + 7919));
+            return nn.Linear(student.EmbeddingSize, width).to(device);
+        }
+    }
+}
