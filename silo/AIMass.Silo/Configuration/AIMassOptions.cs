@@ -33,6 +33,9 @@ public sealed class AIMassOptions
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The admin API key; when empty, one is generated once into <c>{DataDirectory}/admin.key</c>.</summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>This silo's workers.</summary>
     public SiloWorkerOptions Silo { get; set; } = new();
 
