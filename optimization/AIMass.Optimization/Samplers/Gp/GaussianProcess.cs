@@ -28,6 +28,9 @@ internal sealed class GaussianProcess
         _d = categorical.Length;
     }
 
+    /// <summary>The maximised log marginal likelihood plus log prior of the fitted parameters.</summary>
+    public double LogPosterior { get; private set; }
+
     /// <summary>The fitted parameters (log space), to warm-start the next fit.</summary>
     public double[] Parameters { get; private set; } = [];
 
@@ -48,8 +51,9 @@ internal sealed class GaussianProcess
         lower[d + 1] = Math.Log(1e-6);
         upper[d + 1] = Math.Log(1.0);
         for (var i = 0; i < start.Length; i++) start[i] = Math.Clamp(start[i], lower[i], upper[i]);
-        var (best, _) = Lbfgs.Minimize((p, g) => gp.NegativeLogPosterior(p, y, g), start, lower, upper, maxIterations: 50);
+        var (best, f) = Lbfgs.Minimize((p, g) => gp.NegativeLogPosterior(p, y, g), start, lower, upper, maxIterations: 50);
         gp.SetParameters(best, y);
+        gp.LogPosterior = -f;
         return gp;
     }
 

@@ -7,7 +7,9 @@ namespace AIMass.Optimization.Samplers.Gp;
 /// Bayesian optimisation with a Gaussian process (Matérn 5/2, fitted length scales; see
 /// <see cref="GaussianProcess"/>) and the log expected improvement, maximised over the unit box by scoring a
 /// scrambled Sobol set of candidates and refining the best few with bounded L-BFGS (categorical dimensions stay at
-/// their candidate's choice; steps are rounded afterwards). The search space is the intersection of the complete
+/// their candidate's choice; steps are rounded afterwards). The losses are modelled as they are or log-warped,
+/// whichever the Jacobian-corrected marginal likelihood prefers (heavy-tailed objectives such as Rosenbrock gain
+/// much from the warp). The search space is the intersection of the complete
 /// trials' spaces; other parameters and the first <c>nStartupTrials</c> trials are sampled at random. The fitted
 /// kernel parameters are kept in the study's system attribute <c>gp:kernel</c> to warm-start the next fit.
 /// </summary>
@@ -79,11 +81,17 @@ public sealed class GpSampler : ISampler
             losses.Add(study.Direction == StudyDirection.Minimize ? t.Values![0] : -t.Values![0]);
         }
         if (xs.Count < 2) return NoParams;
-        var y = Standardize(losses);
         var warm = study.SystemAttributes.TryGetValue(KernelKey, out var stored) && stored is IReadOnlyList<object?> list
             ? list.Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : null;
-        var gp = GaussianProcess.Fit([.. xs], y, categorical, warm);
+        // Fit on the losses as they are and log-warped; keep the model with the higher (Jacobian-corrected) evidence.
+        var plainY = Targets(losses, warp: false, out var plainJacobian);
+        var plain = GaussianProcess.Fit([.. xs], plainY, categorical, warm);
+        var warpedY = Targets(losses, warp: true, out var warpedJacobian);
+        var warped = GaussianProcess.Fit([.. xs], warpedY, categorical, warm);
+        var useWarp = warped.LogPosterior + warpedJacobian > plain.LogPosterior + plainJacobian;
+        var gp = useWarp ? warped : plain;
+        var y = useWarp ? warpedY : plainY;
         study.SetSystemAttribute(KernelKey, gp.Parameters.Cast<object?>().ToList());
         var best = y.Max();
         var x = Maximize(gp, best, dists, categorical, SeededRandom.ForTrial(Seed, trial.Number, "gp"));
@@ -156,16 +164,35 @@ public sealed class GpSampler : ISampler
         return value;
     }
 
-    private static double[] Standardize(List<double> losses)
+    /// <summary>
+    /// Targets to maximise, standardised, from the losses, either as they are or log-warped
+    /// (log(loss − min + offset)); <paramref name="logJacobian"/> is the log-density correction that makes the two
+    /// fits' likelihoods comparable (the change of variables plus the standardisation).
+    /// </summary>
+    private static double[] Targets(List<double> losses, bool warp, out double logJacobian)
     {
         var finite = losses.Where(double.IsFinite).ToArray();
         var lo = finite.Length > 0 ? finite.Min() : 0;
         var hi = finite.Length > 0 ? finite.Max() : 0;
-        var y = losses.Select(l => -(double.IsPositiveInfinity(l) ? hi : double.IsNegativeInfinity(l) ? lo : l)).ToArray();
-        var mean = y.Average();
-        var std = Math.Sqrt(y.Sum(v => (v - mean) * (v - mean)) / y.Length);
+        var t = losses.Select(l => double.IsPositiveInfinity(l) ? hi : double.IsNegativeInfinity(l) ? lo : l).ToArray();
+        logJacobian = 0;
+        if (warp)
+        {
+            var sorted = t.OrderBy(v => v).ToArray();
+            var offset = Math.Max((sorted[sorted.Length / 2] - lo) * 0.01, 1e-12);
+            for (var i = 0; i < t.Length; i++)
+            {
+                var shifted = t[i] - lo + offset;
+                logJacobian -= Math.Log(shifted);
+                t[i] = Math.Log(shifted);
+            }
+        }
+        var mean = t.Average();
+        var std = Math.Sqrt(t.Sum(v => (v - mean) * (v - mean)) / t.Length);
         if (!(std > 1e-12)) std = 1;
-        for (var i = 0; i < y.Length; i++) y[i] = (y[i] - mean) / std;
+        logJacobian -= t.Length * Math.Log(std);
+        var y = new double[t.Length];
+        for (var i = 0; i < t.Length; i++) y[i] = -(t[i] - mean) / std;
         return y;
     }
 
