@@ -130,7 +130,7 @@ public sealed partial class StudyGrain(
         EnsureExists();
         var optimizer = Optimizer();
         if (optimizer.CompleteTrials.Count < 2) return Task.FromResult(new Dictionary<string, double>());
-        return Task.FromResult(new Dictionary<string, double>()); // TEMP until Importance lands
+        return Task.FromResult(Importance.Evaluate(optimizer).ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
     public async Task<StudyInfo> PauseAsync()
