@@ -31,7 +31,7 @@ public sealed class ServiceMetricsTests(SharedCluster shared)
         await service.UploadAsync("metered", "iris", TestSamples.Bytes("iris.csv"), target: "species");
         await service.CreateStudyAsync("metered", "s", new StudySpec
         {
-            Name = "m", DatasetId = "iris", Target = "species", Budget = new StudyBudget { MaxTrials = 2 }, MaxEpochsPerTrial = 3, Pruner = "none",
+            Name = "m", DatasetId = "iris", Target = "species", Budget = new StudyBudget { MaxTrials = 2 }, MaxEpochsPerTrial = 3, Pruner = "none", Distill = false,
         });
         await service.WaitForStudyAsync("metered", "s", TimeSpan.FromMinutes(2));
         listener.RecordObservableInstruments();
