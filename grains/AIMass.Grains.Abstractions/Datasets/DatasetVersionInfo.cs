@@ -15,6 +15,9 @@ public sealed record DatasetVersionInfo
     [Id(8)] public ColumnInfo[] Schema { get; init; } = [];
     [Id(9)] public ImageShape? Image { get; init; }
 
-    /// <summary>Meta-features (rows, classes, entropy, landmarkers, ...); empty until computed.</summary>
+    /// <summary>Meta-features (rows, classes, entropy, landmarkers, ...) for <see cref="MetaFeaturesTarget"/>; empty until computed.</summary>
     [Id(10)] public Dictionary<string, double> MetaFeatures { get; init; } = [];
+
+    /// <summary>The target column the meta-features were computed for (they depend on it).</summary>
+    [Id(11)] public string? MetaFeaturesTarget { get; init; }
 }

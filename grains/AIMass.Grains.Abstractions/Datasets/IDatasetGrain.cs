@@ -20,7 +20,7 @@ public interface IDatasetGrain : IGrainWithStringKey, ITenantScopedGrain
     /// <summary>Deletes the data set and its stored versions.</summary>
     Task DeleteAsync();
 
-    /// <summary>Stores the meta-features computed for a version.</summary>
+    /// <summary>Stores the meta-features computed for a version and target.</summary>
     [SystemOnly]
-    Task SetMetaFeaturesAsync(int version, Dictionary<string, double> metaFeatures);
+    Task SetMetaFeaturesAsync(int version, string target, Dictionary<string, double> metaFeatures);
 }

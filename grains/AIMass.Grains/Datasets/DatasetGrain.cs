@@ -32,6 +32,9 @@ public sealed partial class DatasetGrain(
         }
         var content = upload.Content ?? [];
         var ingested = await Task.Run(() => DatasetIngestion.Ingest(content, upload.Target, upload.Image, MaxUploadBytes));
+        var features = upload.Target is null
+            ? new Dictionary<string, double>()
+            : await Task.Run(() => MetaFeatureComputer.Compute(content, upload.Target, upload.Image));
 
         using (CallerContext.AsSystem())
         {
@@ -59,6 +62,8 @@ public sealed partial class DatasetGrain(
                 FileName = Path.GetFileName(upload.FileName),
                 Schema = ingested.Schema,
                 Image = upload.Image,
+                MetaFeatures = features,
+                MetaFeaturesTarget = upload.Target,
             });
             await state.WriteStateAsync();
         }
@@ -98,12 +103,12 @@ public sealed partial class DatasetGrain(
         DeactivateOnIdle();
     }
 
-    public async Task SetMetaFeaturesAsync(int version, Dictionary<string, double> metaFeatures)
+    public async Task SetMetaFeaturesAsync(int version, string target, Dictionary<string, double> metaFeatures)
     {
         EnsureExists();
         var index = state.State.Versions.FindIndex(v => v.Version == version);
         if (index < 0) throw ServiceException.NotFound($"Version {version} of data set '{DatasetId}'");
-        state.State.Versions[index] = state.State.Versions[index] with { MetaFeatures = metaFeatures };
+        state.State.Versions[index] = state.State.Versions[index] with { MetaFeatures = metaFeatures, MetaFeaturesTarget = target };
         await state.WriteStateAsync();
     }
 

@@ -172,6 +172,7 @@ public sealed partial class StudyGrain
         while (Outstanding().Count() < S.Spec!.Parallelism && !AllAsked())
         {
             var optimizer = Optimizer();
+            EnqueueWarmStartIfDue(optimizer);
             var trial = optimizer.Ask();
             Dictionary<string, string> values;
             try
@@ -244,6 +245,7 @@ public sealed partial class StudyGrain
         S.Phase = "done";
         await SaveAsync();
         LogFinished(Key, status, reason);
+        if (status == StudyStatus.Completed) await RecordKnowledgeAsync();
         await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStudyAsync(StudyId);
         await GrainFactory.GetGrain<ISupervisorGrain>(ISupervisorGrain.Key).UnregisterStudyAsync(Key);
     }

@@ -19,6 +19,7 @@ namespace AIMass.Grains.Studies;
 /// </summary>
 public sealed partial class StudyGrain(
     [PersistentState("study", StorageNames.State)] IPersistentState<StudyState> state,
+    MetaFeatureComputer metaFeatures,
     TimeProvider clock,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
@@ -50,24 +51,35 @@ public sealed partial class StudyGrain(
                 [new FieldError(null, "task", "regression needs a numeric target column")]);
         }
 
-        using (CallerContext.AsSystem())
-        {
-            await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReserveStudyAsync(StudyId, spec.Name);
-        }
-
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetAsync();
         var now = clock.GetUtcNow();
         S.Spec = spec with { DatasetVersion = version.Version, Device = DeviceKinds.Requirement(spec.Device) };
-        S.CreatedUtc = now;
-        S.Task = task;
-        S.Metric = task == "regression" ? "r2" : "accuracy";
-        S.DatasetVersion = version.Version;
-        S.DatasetArtifactPath = version.ArtifactPath;
-        S.DatasetRows = version.Rows;
-        S.Image = version.Image;
-        S.MetaFeatures = version.MetaFeatures;
-        S.DatasetSchema = version.Schema;
-        S.Scenarios = spec.Scenarios.Length > 0 ? spec.Scenarios : ScenarioSpec.Defaults;
-        S.Space = spec.SearchSpace ?? DefaultSearchSpaces.For(task, version.Image, version.Rows, spec.MaxEpochsPerTrial);
+        try
+        {
+            S.CreatedUtc = now;
+            S.Task = task;
+            S.Metric = task == "regression" ? "r2" : "accuracy";
+            S.DatasetVersion = version.Version;
+            S.DatasetArtifactPath = version.ArtifactPath;
+            S.DatasetRows = version.Rows;
+            S.Image = version.Image;
+            S.DatasetSchema = version.Schema;
+            S.ShareKnowledge = tenant.ShareMetaKnowledge;
+            S.Scenarios = spec.Scenarios.Length > 0 ? spec.Scenarios : ScenarioSpec.Defaults;
+            S.Space = spec.SearchSpace ?? DefaultSearchSpaces.For(task, version.Image, version.Rows, spec.MaxEpochsPerTrial);
+            S.MetaFeatures = await MetaFeaturesAsync(version, spec.Target);
+            await PrepareWarmStartAsync();
+            using (CallerContext.AsSystem())
+            {
+                await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReserveStudyAsync(StudyId, spec.Name);
+            }
+        }
+        catch
+        {
+            // Nothing was stored: the study does not exist and can be created again.
+            state.State = new StudyState();
+            throw;
+        }
 
         _optimizer = Optimization.Study.Create(new StudyOptions
         {

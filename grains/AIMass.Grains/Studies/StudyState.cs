@@ -36,6 +36,15 @@ public sealed class StudyState
     [Id(21)] public Dictionary<string, double> MetaFeatures { get; set; } = [];
     [Id(22)] public ColumnInfo[] DatasetSchema { get; set; } = [];
 
+    /// <summary>Warm-start configurations not yet asked (adapted to the space), in order.</summary>
+    [Id(24)] public List<Dictionary<string, string>> PendingWarmStarts { get; set; } = [];
+
+    /// <summary>Nearest earlier tasks the warm start came from.</summary>
+    [Id(25)] public string[] WarmStartNeighbours { get; set; } = [];
+
+    /// <summary>Whether what this study learns may warm-start other tenants (the tenant's setting at creation).</summary>
+    [Id(26)] public bool ShareKnowledge { get; set; }
+
     /// <summary>The distillation stage, per scenario that needed students.</summary>
     [Id(23)] public Dictionary<string, Distillation.DistillationState> Distillations { get; set; } = [];
 }
