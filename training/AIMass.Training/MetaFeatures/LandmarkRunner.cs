@@ -8,7 +8,7 @@ namespace AIMass.Training.MetaFeatures;
 /// <summary>Encodes the subsample, splits it into training rows and a holdout, and scores the four landmarker models.</summary>
 internal static class LandmarkRunner
 {
-    public static IReadOnlyDictionary<string, double> Run(CsvTable table, string target, TaskKind kind, ImageShape? image, int[] sample, Random random)
+    public static (IReadOnlyDictionary<string, double> Scores, int Features) Run(CsvTable table, string target, TaskKind kind, ImageShape? image, int[] sample, Random random)
     {
         var holdout = Math.Max(1, (int)Math.Round(sample.Length * MetaFeatureExtractor.HoldoutShare));
         var trainRows = sample[..(sample.Length - holdout)];
@@ -32,13 +32,14 @@ internal static class LandmarkRunner
                 TrainY = preprocessor.Target.RawValues(table, trainRows),
                 TestY = preprocessor.Target.RawValues(table, testRows),
             };
-        return new Dictionary<string, double>(StringComparer.Ordinal)
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [N.Landmark1Nn] = NearestNeighbourLandmarker.Score(data),
             [N.LandmarkNaiveBayes] = NaiveBayesLandmarker.Score(data),
             [N.LandmarkStump] = StumpLandmarker.Score(data),
             [N.LandmarkLinear] = LinearLandmarker.Score(data),
         };
+        return (scores, keep.Length);
     }
 
     private static double[][] Encode(TabularPreprocessor preprocessor, CsvTable table, int[] rows, int[] keep)

@@ -43,7 +43,12 @@ public static class MetaFeatureExtractor
     /// target value, a single class, or cells the preprocessing cannot read.
     /// </summary>
     public static IReadOnlyDictionary<string, double> Compute(
-        CsvTable table, string target, ImageShape? image, int seed, int maxRows = DefaultMaxRows, TaskKind? task = null)
+        CsvTable table, string target, ImageShape? image, int seed, int maxRows = DefaultMaxRows, TaskKind? task = null) =>
+        ComputeWithWork(table, target, image, seed, maxRows, task).Features;
+
+    /// <summary><see cref="Compute"/>, also saying how much work it did (for tests of the bounds).</summary>
+    internal static (IReadOnlyDictionary<string, double> Features, ExtractionWork Work) ComputeWithWork(
+        CsvTable table, string target, ImageShape? image, int seed, int maxRows, TaskKind? task)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrEmpty(target);
@@ -80,9 +85,11 @@ public static class MetaFeatureExtractor
             [N.Columns] = features.Length,
         };
         AddTargetStatistics(result, targetCells, labelled, kind, target);
-        AddColumnKinds(result, table, target, features, sample, image);
-        AddMoments(result, table, target, features, sample, image, random);
-        foreach (var (name, value) in LandmarkRunner.Run(table, target, kind, image, sample, random)) result[name] = value;
+        var schema = image is null ? SchemaInference.Infer(table, target, sample) : null;
+        AddColumnKinds(result, table, features, sample, schema);
+        var (statisticColumns, correlationColumns) = AddMoments(result, table, features, sample, schema, random);
+        var (landmarks, landmarkFeatures) = LandmarkRunner.Run(table, target, kind, image, sample, random);
+        foreach (var (name, value) in landmarks) result[name] = value;
         result[N.IsImage] = image is null ? 0 : 1;
         result[N.ImageChannels] = image?.Channels ?? 0;
         result[N.ImageHeight] = image?.Height ?? 0;
@@ -90,7 +97,7 @@ public static class MetaFeatureExtractor
 
         var ordered = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var name in N.All) ordered[name] = double.IsFinite(result[name]) ? result[name] : 0;
-        return ordered;
+        return (ordered, new ExtractionWork(sample.Length, statisticColumns, correlationColumns, landmarkFeatures));
     }
 
     private static List<int> LabelledRows(IReadOnlyList<string?> cells, TaskKind kind)
@@ -142,7 +149,7 @@ public static class MetaFeatureExtractor
         result[N.ClassEntropy] = entropy;
     }
 
-    private static void AddColumnKinds(Dictionary<string, double> result, CsvTable table, string target, int[] features, int[] sample, ImageShape? image)
+    private static void AddColumnKinds(Dictionary<string, double> result, CsvTable table, int[] features, int[] sample, TableSchema? schema)
     {
         long missing = 0;
         foreach (var c in features)
@@ -154,26 +161,20 @@ public static class MetaFeatureExtractor
             }
         }
         result[N.MissingShare] = missing / ((double)features.Length * sample.Length);
-        if (image is not null)
+        if (schema is null)
         {
             result[N.NumericShare] = 1;
             result[N.CategoricalShare] = 0;
             return;
         }
-        var schema = SchemaInference.Infer(table, target, sample);
         var columns = schema.Columns.Where(c => !c.IsTarget).ToList();
         result[N.NumericShare] = columns.Count(c => c.Kind == ColumnKind.Numeric) / (double)columns.Count;
         result[N.CategoricalShare] = columns.Count(c => c.Kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Text) / (double)columns.Count;
     }
 
-    private static void AddMoments(Dictionary<string, double> result, CsvTable table, string target, int[] features, int[] sample, ImageShape? image, Random random)
+    private static (int Statistics, int Correlations) AddMoments(Dictionary<string, double> result, CsvTable table, int[] features, int[] sample, TableSchema? schema, Random random)
     {
-        IEnumerable<int> numeric = features;
-        if (image is null)
-        {
-            var schema = SchemaInference.Infer(table, target, sample);
-            numeric = features.Where(c => schema[table.Columns[c]].Kind == ColumnKind.Numeric);
-        }
+        var numeric = schema is null ? features : features.Where(c => schema[table.Columns[c]].Kind == ColumnKind.Numeric);
         var chosen = Choose(numeric.ToArray(), MaxStatisticColumns, random);
         var varying = new List<double[]>();
         var skewness = new List<double>();
@@ -190,7 +191,9 @@ public static class MetaFeatureExtractor
         result[N.SkewnessMax] = skewness.Count > 0 ? skewness.Max() : 0;
         result[N.KurtosisMean] = kurtosis.Count > 0 ? kurtosis.Average() : 0;
         result[N.KurtosisMax] = kurtosis.Count > 0 ? kurtosis.Max() : 0;
-        result[N.MeanAbsCorrelation] = ColumnStatistics.MeanAbsoluteCorrelation(Choose(varying.ToArray(), MaxCorrelationColumns, random));
+        var correlated = Choose(varying.ToArray(), MaxCorrelationColumns, random);
+        result[N.MeanAbsCorrelation] = ColumnStatistics.MeanAbsoluteCorrelation(correlated);
+        return (chosen.Length, correlated.Length);
     }
 
     /// <summary>All of <paramref name="items"/> when there are at most <paramref name="limit"/>, else a seeded choice of that many, in their original order.</summary>

@@ -86,7 +86,7 @@ internal static class StumpLandmarker
                 var nl = i + 1;
                 var nr = n - nl;
                 var gain = leftSum * leftSum / nl + (sum - leftSum) * (sum - leftSum) / nr;
-                if (gain > bestGain + 1e-12 * Math.Abs(bestGain))
+                if (best.Feature < 0 || gain > bestGain + 1e-12 * Math.Abs(bestGain))
                 {
                     bestGain = gain;
                     best = (f, here + (next - here) / 2);
