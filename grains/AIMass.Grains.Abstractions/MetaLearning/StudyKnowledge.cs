@@ -12,5 +12,9 @@ public sealed record StudyKnowledge
     [Id(2)] public bool Shared { get; init; }
     [Id(3)] public required string Task { get; init; }
     [Id(4)] public Dictionary<string, double> MetaFeatures { get; init; } = [];
-    [Id(5)] public ConfigurationOutcome[] Top { get; init; } = [];
+    /// <summary>The study's complete search trials (the meta-learner keeps the best of them).</summary>
+    [Id(5)] public ConfigurationOutcome[] Trials { get; init; } = [];
+
+    /// <summary>The metric the scores are in.</summary>
+    [Id(6)] public string? Metric { get; init; }
 }

@@ -3,6 +3,7 @@ using AIMass.Grains.Datasets;
 using AIMass.Grains.MetaLearning;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies.SearchSpaces;
+using AIMass.Optimization.MetaLearning;
 
 namespace AIMass.Grains.Studies;
 
@@ -13,9 +14,6 @@ namespace AIMass.Grains.Studies;
 /// </summary>
 public sealed partial class StudyGrain
 {
-    /// <summary>Best configurations a finished study contributes.</summary>
-    private const int KnowledgeTopConfigurations = 5;
-
     /// <summary>Meta-features for the study's target: cached on the data set version, computed off the turn otherwise.</summary>
     private async Task<Dictionary<string, double>> MetaFeaturesAsync(DatasetVersionInfo version, string target)
     {
@@ -31,8 +29,7 @@ public sealed partial class StudyGrain
     /// <summary>Asks the meta-learner for configurations and keeps those that fit this study's space.</summary>
     private async Task PrepareWarmStartAsync()
     {
-        var budget = S.Spec!.Budget.MaxTrials ?? 30;
-        var count = WarmStartSchedule.Count(budget);
+        var count = WarmStartPolicy.Default.WarmCount(S.Spec!.Budget.MaxTrials);
         if (!S.Spec.UseMetaLearning || count == 0 || S.MetaFeatures.Count == 0) return;
         WarmStartAdvice advice;
         using (CallerContext.AsSystem())
@@ -53,7 +50,8 @@ public sealed partial class StudyGrain
     /// <summary>Enqueues the next warm configuration in the optimizer when the schedule says this trial is a warm one.</summary>
     private void EnqueueWarmStartIfDue(Optimization.Study optimizer)
     {
-        if (S.PendingWarmStarts.Count == 0 || !WarmStartSchedule.IsWarm(SearchTrials(), S.WarmStartTrials - S.PendingWarmStarts.Count)) return;
+        var used = S.WarmStartTrials - S.PendingWarmStarts.Count;
+        if (S.PendingWarmStarts.Count == 0 || !WarmStartPolicy.Default.IsWarmSlot(SearchTrials(), used, S.WarmStartTrials, S.Spec!.Budget.MaxTrials)) return;
         var next = S.PendingWarmStarts[0];
         S.PendingWarmStarts.RemoveAt(0);
         var typed = WarmStartAdapter.Adapt(next, S.Space);
@@ -65,17 +63,9 @@ public sealed partial class StudyGrain
     {
         var searched = S.Trials.Values
             .Where(t => t.Kind is TrialKind.Search or TrialKind.WarmStart && t.Status == TrialStatus.Complete && t.Value is { } v && double.IsFinite(v))
-            .ToList();
-        if (searched.Count == 0 || S.MetaFeatures.Count == 0) return;
-        var best = searched.Max(t => t.Value!.Value);
-        var worst = searched.Min(t => t.Value!.Value);
-        var top = searched.OrderByDescending(t => t.Value).Take(KnowledgeTopConfigurations).Select(t => new ConfigurationOutcome
-        {
-            Parameters = t.Params,
-            Score = t.Value!.Value,
-            NormalizedScore = best > worst ? (t.Value!.Value - worst) / (best - worst) : 1,
-            Curve = t.IntermediateValues,
-        }).ToArray();
+            .Select(t => new ConfigurationOutcome { Parameters = t.Params, Score = t.Value!.Value, Curve = t.IntermediateValues })
+            .ToArray();
+        if (searched.Length == 0 || S.MetaFeatures.Count == 0) return;
         using (CallerContext.AsSystem())
         {
             await GrainFactory.GetGrain<IMetaLearnerGrain>(IMetaLearnerGrain.Key).RecordAsync(new StudyKnowledge
@@ -85,7 +75,8 @@ public sealed partial class StudyGrain
                 Shared = S.ShareKnowledge,
                 Task = S.Task,
                 MetaFeatures = S.MetaFeatures,
-                Top = top,
+                Trials = searched,
+                Metric = S.Metric,
             });
         }
     }

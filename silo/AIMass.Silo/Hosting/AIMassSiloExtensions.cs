@@ -102,6 +102,8 @@ public static class AIMassSiloExtensions
         }
 
         services.AddSingleton<Grains.Models.PredictorCache>();
+        services.AddSingleton<Grains.Datasets.MetaFeatureComputer>();
+        services.TryAddSingleton(_ => new Grains.MetaLearning.PriorKnowledge());
         services.AddSingleton<DatasetCache>();
         services.TryAddSingleton<ITrialExecutor, TrialExecutor>();
         services.AddSingleton<TrainingJobRunner>();

@@ -97,6 +97,7 @@ public sealed class ClusterSuite : IBenchSuite
                 Sampler = "random", Pruner = "none", UseMetaLearning = false, Distill = false,
                 SearchSpace = new SearchSpace { Parameters = [ParameterSpec.Float("lr", 1e-4, 1e-1, log: true), ParameterSpec.Float("dropout", 0.01, 0.5)] },
             };
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var keys = new List<(string Tenant, string Study)>();
             for (var s = 0; s < studies; s++)
@@ -127,6 +128,7 @@ public sealed class ClusterSuite : IBenchSuite
                 }
             }
             var wall = watch.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
             var waits = new List<double>();
             foreach (var (tenant, study) in keys)
@@ -147,6 +149,8 @@ public sealed class ClusterSuite : IBenchSuite
                 ["wall_s"] = Math.Round(wall, 2),
                 ["trials_per_s"] = Math.Round(completed / wall, 1),
                 ["overhead_ms_per_trial"] = Math.Round(wall * 1000 / Math.Max(1, completed), 3),
+                ["cpu_ms_per_trial"] = Math.Round(cpu * 1000 / Math.Max(1, completed), 3),
+                ["cores"] = Environment.ProcessorCount,
                 ["queued_to_started_p50_ms"] = Math.Round(Percentile(waits, 0.50), 2),
                 ["queued_to_started_p99_ms"] = Math.Round(Percentile(waits, 0.99), 2),
             };
