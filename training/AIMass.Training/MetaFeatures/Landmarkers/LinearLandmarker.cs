@@ -23,19 +23,21 @@ internal static class LinearLandmarker
     {
         var x = data.TrainX;
         var n = x.Length;
-        var d = data.Features + 1;
+        var d = data.Features;
         var k = data.Classes;
         if (n == 0) return 0;
-        var step = 1.0 / (0.5 * LargestEigenvalue(x, d) + Penalty);
-        var w = new double[k * d];
-        var previous = new double[k * d];
-        var look = new double[k * d];
-        var gradient = new double[k * d];
+        var step = 1.0 / (0.5 * LargestEigenvalue(x, d + 1) + Penalty);
+        // Weights: one row of d per class, then the k biases, all in one array so that momentum updates are one loop.
+        var size = k * d + k;
+        var w = new double[size];
+        var previous = new double[size];
+        var look = new double[size];
+        var gradient = new double[size];
         var p = new double[k];
         for (var t = 1; t <= Iterations; t++)
         {
             var momentum = (t - 1) / (t + 2.0);
-            for (var j = 0; j < w.Length; j++) look[j] = w[j] + momentum * (w[j] - previous[j]);
+            for (var j = 0; j < size; j++) look[j] = w[j] + momentum * (w[j] - previous[j]);
             Array.Clear(gradient);
             for (var i = 0; i < n; i++)
             {
@@ -44,17 +46,14 @@ internal static class LinearLandmarker
                 for (var c = 0; c < k; c++)
                 {
                     var g = p[c] / n;
-                    if (g == 0) continue;
-                    var offset = c * d;
-                    var row = x[i];
-                    for (var f = 0; f < d - 1; f++) gradient[offset + f] += g * row[f];
-                    gradient[offset + d - 1] += g;
+                    VectorMath.AddScaled(gradient.AsSpan(c * d, d), g, x[i]);
+                    gradient[k * d + c] += g;
                 }
             }
-            Array.Copy(w, previous, w.Length);
-            for (var j = 0; j < w.Length; j++)
+            Array.Copy(w, previous, size);
+            for (var j = 0; j < size; j++)
             {
-                var penalty = j % d == d - 1 ? 0 : Penalty * look[j];
+                var penalty = j < k * d ? Penalty * look[j] : 0;
                 w[j] = look[j] - step * (gradient[j] + penalty);
             }
         }
@@ -72,22 +71,20 @@ internal static class LinearLandmarker
 
     private static void Probabilities(double[] w, double[] x, int d, double[] p)
     {
+        var k = p.Length;
         var max = double.NegativeInfinity;
-        for (var c = 0; c < p.Length; c++)
+        for (var c = 0; c < k; c++)
         {
-            var offset = c * d;
-            var z = w[offset + d - 1];
-            for (var f = 0; f < d - 1; f++) z += w[offset + f] * x[f];
-            p[c] = z;
-            max = Math.Max(max, z);
+            p[c] = w[k * d + c] + VectorMath.Dot(w.AsSpan(c * d, d), x);
+            max = Math.Max(max, p[c]);
         }
         double total = 0;
-        for (var c = 0; c < p.Length; c++)
+        for (var c = 0; c < k; c++)
         {
             p[c] = Math.Exp(p[c] - max);
             total += p[c];
         }
-        for (var c = 0; c < p.Length; c++) p[c] /= total;
+        for (var c = 0; c < k; c++) p[c] /= total;
     }
 
     /// <summary>The largest eigenvalue of XᵀX/n for X with a column of ones appended (power iteration, 20 steps, from a fixed start).</summary>
