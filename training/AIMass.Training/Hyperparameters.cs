@@ -112,7 +112,7 @@ public static class Hyperparameters
     /// <c>balanced</c>, <c>none</c>.</summary>
     public const string ClassWeight = "class_weight";
 
-    /// <summary>Image augmentation (random shifts) for image families. Default <c>true</c>.</summary>
+    /// <summary>Image augmentation (random shifts of up to <see cref="AugmentShift"/> pixels) when the data is an image (any family). Default <c>false</c>: it pays off only with enough epochs.</summary>
     public const string Augment = "augment";
 
     /// <summary>The largest random shift in pixels for augmentation. Default 1.</summary>

@@ -41,7 +41,7 @@ public static class TrainingPipeline
         using var job = JobContext.Prepare(request.Data, request.Target, request.Task, request.Image, request.Threads, request.Device,
             request.SplitSeed, request.ValidationFraction, request.TestFraction, preprocessing: null, ct);
         var target = job.Preprocessing.Target;
-        using var model = ModelFactory.Create(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
+        using var model = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
         using var classWeights = ClassWeights(settings, job.Train, target, job.Device);
         Trainer.LossFunction loss = target.Task == TaskKind.Classification
             ? (x, positions) =>

@@ -55,7 +55,7 @@ public static class Distiller
         using var teacher = loaded is not null
             ? TeacherSignal.FromModel(loaded)
             : TeacherSignal.FromSoftLabels(request.SoftLabels!, request.SoftLabelClasses, target, job.Train, job.Device);
-        using var student = ModelFactory.Create(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
+        using var student = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
         using var projection = CreateProjection(weights, student, teacher, request.Seed, job.Device);
         var classification = target.Task == TaskKind.Classification;
         var t = weights.Temperature;

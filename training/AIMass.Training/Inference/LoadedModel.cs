@@ -17,7 +17,7 @@ internal sealed class LoadedModel : IDisposable
         var hp = new HyperparameterReader(
             metadata.Hyperparameters.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
             Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
-        var network = ModelFactory.Create(hp, metadata.FeatureCount, artifact.Preprocessing.Target.Outputs, metadata.Image, seed: 0);
+        var network = ModelFactory.CreateFrom(hp, metadata.FeatureCount, artifact.Preprocessing.Target.Outputs, metadata.Image, seed: 0);
         try
         {
             using var weights = new MemoryStream(artifact.Weights, writable: false);

@@ -19,10 +19,10 @@ public static class ModelFactory
     public static NetworkModel Create(IReadOnlyDictionary<string, object?>? hyperparameters, int inputFeatures, int outputs, ImageShape? image, int seed)
     {
         var reader = new HyperparameterReader(hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
-        return Create(reader, inputFeatures, outputs, image, seed);
+        return CreateFrom(reader, inputFeatures, outputs, image, seed);
     }
 
-    internal static NetworkModel Create(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image, int seed)
+    internal static NetworkModel CreateFrom(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image, int seed)
     {
         var spec = Read(hp, inputFeatures, outputs, image);
         lock (TorchGlobalRandom.Lock)
