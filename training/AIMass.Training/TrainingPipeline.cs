@@ -44,15 +44,13 @@ public static class TrainingPipeline
         using var model = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
         using var classWeights = ClassWeights(settings, job.Train, target, job.Device);
         Trainer.LossFunction loss = target.Task == TaskKind.Classification
-            ? (x, positions) =>
+            ? (x, labels, _) =>
             {
-                using var labels = job.Train.GatherTargets(positions);
                 using var logits = model.call(x);
                 return nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: settings.LabelSmoothing);
             }
-            : (x, positions) =>
+            : (x, values, _) =>
             {
-                using var values = job.Train.GatherTargets(positions);
                 using var output = model.call(x);
                 return nn.functional.mse_loss(output, values);
             };

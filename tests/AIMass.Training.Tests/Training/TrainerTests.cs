@@ -31,10 +31,9 @@ public sealed class TrainerTests
             Validate = () => 0,
             MetricName = "accuracy",
             Seed = 1,
-            Loss = (x, positions) =>
+            Loss = (x, labels, positions) =>
             {
                 if (++batches == 3) cts.Cancel();
-                using var labels = train.GatherTargets(positions);
                 return nn.functional.cross_entropy(model.call(x), labels);
             },
         };
@@ -60,9 +59,8 @@ public sealed class TrainerTests
                 if (++epoch == 2) weightsAtBest = model.parameters().First().detach().clone();
                 return scores.Dequeue();
             },
-            Loss = (x, positions) =>
+            Loss = (x, labels, positions) =>
             {
-                using var labels = train.GatherTargets(positions);
                 return nn.functional.cross_entropy(model.call(x), labels);
             },
         };
@@ -100,6 +98,16 @@ public sealed class TrainerTests
         using var a = dense.Gather(positions);
         using var b = streaming.Gather(positions);
         Assert.True(a.Equals(b));
+        long[] order = { 3, 1, 4, 1, 5, 9, 2, 6 };
+        using var epochDense = dense.InOrder(order);
+        using var epochStreaming = streaming.InOrder(order);
+        using var e = epochDense.Features(2, 4);
+        using var f = epochStreaming.Features(2, 4);
+        using var g = dense.Gather(new long[] { 4, 1, 5, 9 });
+        Assert.True(e.Equals(f) && e.Equals(g));
+        using var h = epochDense.Targets(2, 4);
+        using var i = epochStreaming.Targets(2, 4);
+        Assert.True(h.Equals(i));
         using var c = dense.Slice(10, 20);
         using var d = streaming.Slice(10, 20);
         Assert.True(c.Equals(d));

@@ -60,9 +60,8 @@ public static class Distiller
         var classification = target.Task == TaskKind.Classification;
         var t = weights.Temperature;
 
-        Tensor Loss(Tensor x, long[] positions)
+        Tensor Loss(Tensor x, Tensor labels, long[] positions)
         {
-            using var labels = job.Train.GatherTargets(positions);
             var (teacherOut, teacherEmbedding) = teacher.For(x, positions);
             using var studentEmbedding = student.Embed(x);
             using var studentOut = student.Head(studentEmbedding);

@@ -12,8 +12,9 @@ namespace AIMass.Bench.Suites.Distill;
 /// alone, and the same student distilled from the teacher (T = 4, 0.1 hard CE + 0.9 soft KL). The set-up follows
 /// Hinton et al. (2015)'s MNIST experiment: a regularised, augmented teacher and an unregularised student that sees
 /// no augmentation. Reports the test accuracy of each and the fraction of the student-teacher gap recovered,
-/// <c>(distilled - alone) / (teacher - alone)</c>, as the mean over seeds (<c>gap_recovered</c>) and as the ratio of
-/// the mean accuracies. Half of the rows are test rows (900), so that one row is 0.1 points: a gap of one or two
+/// <c>(distilled - alone) / (teacher - alone)</c>: <c>gap_recovered</c> is the mean over seeds of that fraction clipped
+/// to [0, 1] (a distilled student better than its teacher counts as 1), with the unclipped mean and the ratio of the
+/// mean accuracies beside it. Half of the rows are test rows (900), so that one row is 0.1 points: a gap of one or two
 /// points is otherwise noise. Goal: at least 0.8 (Hinton et al. recovered about 0.91 on MNIST).
 /// </summary>
 public sealed class DistillSuite : IBenchSuite
@@ -79,7 +80,8 @@ public sealed class DistillSuite : IBenchSuite
                 ["gap_recovered"] = double.IsNaN(gap) ? null : Math.Round(gap, 3),
             });
         }
-        var meanGap = gaps.Count > 0 ? gaps.Average() : double.NaN;
+        var meanGap = gaps.Count > 0 ? gaps.Average(g => Math.Clamp(g, 0, 1)) : double.NaN;
+        var meanUnclipped = gaps.Count > 0 ? gaps.Average() : double.NaN;
         var ofMeans = (sumDistilled - sumAlone) / (sumTeacher - sumAlone);
         return Task.FromResult(new JsonObject
         {
@@ -92,6 +94,7 @@ public sealed class DistillSuite : IBenchSuite
             ["student_alone_accuracy"] = Math.Round(sumAlone / seeds, 4),
             ["student_distilled_accuracy"] = Math.Round(sumDistilled / seeds, 4),
             ["gap_recovered"] = double.IsNaN(meanGap) ? null : Math.Round(meanGap, 3),
+            ["gap_recovered_unclipped"] = double.IsNaN(meanUnclipped) ? null : Math.Round(meanUnclipped, 3),
             ["gap_recovered_of_means"] = Math.Round(ofMeans, 3),
             ["seeds_without_gap"] = seeds - gaps.Count,
             ["goal_met"] = meanGap >= 0.8,
