@@ -24,7 +24,7 @@ internal sealed class FlatOptimizer : IDisposable
     private readonly Tensor _grad;
     private readonly Tensor _first;
     private readonly Tensor? _second;
-    private readonly Tensor _scratch;
+    private readonly Tensor _lerpWeight;
     private long _step;
 
     public FlatOptimizer(IReadOnlyList<Parameter> parameters, string kind, double momentum, double weightDecay)
@@ -42,7 +42,7 @@ internal sealed class FlatOptimizer : IDisposable
         _grad = torch.zeros(total, dtype: dtype, device: device);
         _first = torch.zeros(total, dtype: dtype, device: device);
         _second = kind == "sgd" ? null : torch.zeros(total, dtype: dtype, device: device);
-        _scratch = torch.empty(total, dtype: dtype, device: device);
+        _lerpWeight = torch.tensor(1 - Beta1, dtype: dtype, device: device);
         using var _ = torch.no_grad();
         long offset = 0;
         foreach (var p in parameters)
@@ -99,12 +99,13 @@ internal sealed class FlatOptimizer : IDisposable
         {
             grad.add_(_flat, alpha: _weightDecay);
         }
-        _first.mul_(Beta1).add_(grad, alpha: 1 - Beta1);
+        _first.lerp_(grad, _lerpWeight);
         _second!.mul_(Beta2).addcmul_(grad, grad, value: 1 - Beta2);
+        // p -= lr / c1 * m / (sqrt(v) / sqrt(c2) + eps), with sqrt(c2) moved into the step size and eps (same value, one op fewer).
         var correction1 = 1 - Math.Pow(Beta1, _step);
-        var correction2 = 1 - Math.Pow(Beta2, _step);
-        _scratch.copy_(_second).sqrt_().div_(Math.Sqrt(correction2)).add_(Eps);
-        _flat.addcdiv_(_first, _scratch, value: -lr / correction1);
+        var root2 = Math.Sqrt(1 - Math.Pow(Beta2, _step));
+        using var denominator = _second.sqrt().add_(Eps * root2);
+        _flat.addcdiv_(_first, denominator, value: -lr * root2 / correction1);
     }
 
     /// <summary>Frees the optimizer state; the parameters keep their values (the flat storage lives on through them).</summary>
@@ -115,6 +116,6 @@ internal sealed class FlatOptimizer : IDisposable
         _grad.Dispose();
         _first.Dispose();
         _second?.Dispose();
-        _scratch.Dispose();
+        _lerpWeight.Dispose();
     }
 }
