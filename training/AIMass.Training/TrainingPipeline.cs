@@ -4,6 +4,7 @@ using AIMass.Training.Configuration;
 using AIMass.Training.Data;
 using AIMass.Training.Metrics;
 using AIMass.Training.Models;
+using AIMass.Training.Models.Gbdt;
 using AIMass.Training.Preprocessing;
 using AIMass.Training.Runtime;
 using AIMass.Training.Training;
@@ -37,6 +38,7 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
         var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys);
+        if (hp.Choice(Hyperparameters.Family, "mlp", Hyperparameters.Families.ToArray()) == "gbdt") return GbdtTrainer.Run(request, hp, onEpoch, ct, watch);
         var settings = TrainerSettings.Read(hp, request.MaxEpochs, request.Image is not null);
         using var job = JobContext.Prepare(request.Data, request.Target, request.Task, request.Image, request.Threads, request.Device,
             request.SplitSeed, request.ValidationFraction, request.TestFraction, preprocessing: null, ct);

@@ -133,6 +133,14 @@ internal sealed class EncodedRows : IDisposable
         }
     }
 
+    /// <summary>Features of positions <c>[start, start + count)</c> as a row-major array on the host.</summary>
+    public float[] SliceToArray(int start, int count)
+    {
+        using var slice = Slice(start, count);
+        using var host = slice.cpu();
+        return host.contiguous().data<float>().ToArray();
+    }
+
     /// <summary>Targets of the given positions.</summary>
     public Tensor GatherTargets(long[] positions)
     {
