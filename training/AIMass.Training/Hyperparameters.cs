@@ -12,7 +12,8 @@ public static class Hyperparameters
     // ---- architecture -----------------------------------------------------------------------------------
 
     /// <summary>Model family: <c>mlp</c> (default), <c>resnet</c> (tabular ResNet on tabular data, image ResNet on
-    /// image data), <c>cnn</c> (images), <c>vit</c> (images).</summary>
+    /// image data), <c>cnn</c> (images), <c>vit</c> (images), <c>gbdt</c> (LightGBM gradient-boosted trees; reads
+    /// <see cref="Trees"/>, <see cref="Leaves"/>, <see cref="MinLeaf"/> and <see cref="LearningRate"/>, nothing else).</summary>
     public const string Family = "family";
 
     /// <summary>Hidden layers of an MLP, or conv blocks of a CNN. Default 2 (0 = a linear model for <c>mlp</c>).</summary>
@@ -67,12 +68,21 @@ public static class Hyperparameters
     /// <summary>ViT MLP expansion. Default 2.</summary>
     public const string MlpRatio = "mlp_ratio";
 
+    /// <summary><c>gbdt</c>: boosting rounds (one tree per class per round). Default 200.</summary>
+    public const string Trees = "trees";
+
+    /// <summary><c>gbdt</c>: the most leaves per tree. Default 31.</summary>
+    public const string Leaves = "leaves";
+
+    /// <summary><c>gbdt</c>: the fewest training rows per leaf. Default 10.</summary>
+    public const string MinLeaf = "min_leaf";
+
     // ---- trainer --------------------------------------------------------------------------------------
 
     /// <summary>Optimizer: <c>adamw</c> (default), <c>adam</c>, <c>sgd</c> (with momentum).</summary>
     public const string Optimizer = "optimizer";
 
-    /// <summary>Peak learning rate. Default 0.003 (0.05 for <c>sgd</c>).</summary>
+    /// <summary>Peak learning rate. Default 0.003 (0.05 for <c>sgd</c>; for <c>gbdt</c> the shrinkage, default 0.1).</summary>
     public const string LearningRate = "lr";
 
     /// <summary>Weight decay (decoupled for <c>adamw</c>, L2 for <c>adam</c>/<c>sgd</c>). Default 1e-4.</summary>
@@ -112,7 +122,7 @@ public static class Hyperparameters
     /// <c>balanced</c>, <c>none</c>.</summary>
     public const string ClassWeight = "class_weight";
 
-    /// <summary>Image augmentation (random shifts) for image families. Default <c>true</c>.</summary>
+    /// <summary>Image augmentation (random shifts of up to <see cref="AugmentShift"/> pixels) when the data is an image (any family). Default <c>false</c>: it pays off only with enough epochs.</summary>
     public const string Augment = "augment";
 
     /// <summary>The largest random shift in pixels for augmentation. Default 1.</summary>
@@ -136,7 +146,7 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> TrainingKeys { get; } = new[]
     {
         Family, Layers, Width, Dropout, Skip, Norm, Activation, Blocks, Stages, Channels, Kernel, Pooling, HiddenFactor,
-        PatchSize, Dim, Heads, Depth, MlpRatio, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
+        PatchSize, Dim, Heads, Depth, MlpRatio, Trees, Leaves, MinLeaf, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
         Schedule, WarmupEpochs, StepSize, StepGamma, LabelSmoothing, GradClip, Patience, ClassWeight, Augment, AugmentShift,
     };
 
@@ -144,7 +154,10 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> DistillationKeys { get; } = new[] { Temperature, CeWeight, KdWeight, FeatureWeight };
 
     /// <summary>The model families by name.</summary>
-    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit" };
+    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt" };
+
+    /// <summary>The families trained by gradient descent (every family but <c>gbdt</c>).</summary>
+    public static IReadOnlyList<string> NeuralFamilies { get; } = new[] { "mlp", "resnet", "cnn", "vit" };
 
     /// <summary>The families that need image data (<see cref="TrainingRequest.Image"/>).</summary>
     public static IReadOnlyList<string> ImageOnlyFamilies { get; } = new[] { "cnn", "vit" };

@@ -4,6 +4,7 @@ using AIMass.Training.Configuration;
 using AIMass.Training.Data;
 using AIMass.Training.Metrics;
 using AIMass.Training.Models;
+using AIMass.Training.Models.Gbdt;
 using AIMass.Training.Preprocessing;
 using AIMass.Training.Runtime;
 using AIMass.Training.Training;
@@ -37,22 +38,21 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
         var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys);
+        if (hp.Choice(Hyperparameters.Family, "mlp", Hyperparameters.Families.ToArray()) == "gbdt") return GbdtTrainer.Run(request, hp, onEpoch, ct, watch);
         var settings = TrainerSettings.Read(hp, request.MaxEpochs, request.Image is not null);
         using var job = JobContext.Prepare(request.Data, request.Target, request.Task, request.Image, request.Threads, request.Device,
             request.SplitSeed, request.ValidationFraction, request.TestFraction, preprocessing: null, ct);
         var target = job.Preprocessing.Target;
-        using var model = ModelFactory.Create(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
+        using var model = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
         using var classWeights = ClassWeights(settings, job.Train, target, job.Device);
         Trainer.LossFunction loss = target.Task == TaskKind.Classification
-            ? (x, positions) =>
+            ? (x, labels, _) =>
             {
-                using var labels = job.Train.GatherTargets(positions);
                 using var logits = model.call(x);
                 return nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: settings.LabelSmoothing);
             }
-            : (x, positions) =>
+            : (x, values, _) =>
             {
-                using var values = job.Train.GatherTargets(positions);
                 using var output = model.call(x);
                 return nn.functional.mse_loss(output, values);
             };

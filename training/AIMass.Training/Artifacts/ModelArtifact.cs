@@ -46,8 +46,9 @@ public sealed class ModelArtifact
         var preprocessingJson = preprocessing.ToJson();
         var meta = metadata with { WeightsBytes = weights.LongLength, SizeBytes = 0 };
         var bytes = Zip(meta, preprocessingJson, weights);
-        for (var i = 0; i < 8 && meta.SizeBytes != bytes.LongLength; i++)
+        for (var i = 0; meta.SizeBytes != bytes.LongLength; i++)
         {
+            if (i == 8) throw new InvalidOperationException("The artifact's size did not settle.");
             meta = meta with { SizeBytes = bytes.LongLength };
             bytes = Zip(meta, preprocessingJson, weights);
         }
@@ -112,7 +113,9 @@ public sealed class ModelArtifact
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, MetadataEntry, JsonSerializer.SerializeToUtf8Bytes(metadata, ArtifactJson.Options), CompressionLevel.Optimal);
+            // Stored, not deflated: the zip's size then depends only on the metadata's length, so the size the metadata
+            // records can be made exact (deflate output could oscillate by a byte as the recorded size changes).
+            Add(zip, MetadataEntry, JsonSerializer.SerializeToUtf8Bytes(metadata, ArtifactJson.Options), CompressionLevel.NoCompression);
             Add(zip, PreprocessingEntry, Encoding.UTF8.GetBytes(preprocessingJson), CompressionLevel.Optimal);
             Add(zip, WeightsEntry, weights, CompressionLevel.NoCompression);
         }

@@ -13,8 +13,9 @@ public sealed record CsvParseOptions
     /// <summary>The most columns. Default 10,000.</summary>
     public int MaxColumns { get; init; } = 10_000;
 
-    /// <summary>The most bytes read from the stream. Default 1 GiB.</summary>
-    public long MaxBytes { get; init; } = 1L << 30;
+    /// <summary>The most bytes read from the stream. Default 256 MiB. A table holds its cells as text: plan for up to
+    /// about five times the file's size in memory for mostly distinct numbers (far less for repeated values).</summary>
+    public long MaxBytes { get; init; } = 256L << 20;
 
     /// <summary>Keep the first <see cref="MaxRows"/> rows of a longer file instead of refusing it.</summary>
     public bool TruncateAtMaxRows { get; init; }

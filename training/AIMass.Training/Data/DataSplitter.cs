@@ -97,25 +97,17 @@ public static class DataSplitter
             if (CellValues.TryParseFiniteNumber(cells[r], out var v)) valued.Add((v, r));
         }
         valued.Sort((a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Row.CompareTo(b.Row));
+        // Blocks of ten neighbouring target values are the strata; a short last block joins the one before, so
+        // that rounding per block does not drift from the requested fractions.
         const int block = 10;
         var strata = new List<List<int>>();
         for (var i = 0; i < valued.Count; i += block)
         {
-            strata.Add(valued.Skip(i).Take(block).Select(x => x.Row).ToList());
+            strata.Add(valued.GetRange(i, Math.Min(block, valued.Count - i)).ConvertAll(x => x.Row));
         }
-        // Rounding per small block would bias the fractions; deal blocks as one stratum each but rotate
-        // which positions go to which part by shuffling inside the block (done by the caller).
-        return strata.Count <= 1 ? strata : MergeForRounding(strata);
-    }
-
-    // Blocks of ten rounded independently drift from the requested fractions (0.2 * 10 = 2 exactly, but
-    // a last short block would not); merging the short tail into the previous block keeps them exact.
-    private static List<List<int>> MergeForRounding(List<List<int>> strata)
-    {
-        var last = strata[^1];
-        if (last.Count < 10)
+        if (strata.Count > 1 && strata[^1].Count < block)
         {
-            strata[^2].AddRange(last);
+            strata[^2].AddRange(strata[^1]);
             strata.RemoveAt(strata.Count - 1);
         }
         return strata;

@@ -53,16 +53,15 @@ public static class Distiller
         var target = job.Preprocessing.Target;
         using var loaded = request.Teacher is null ? null : new LoadedModel(request.Teacher, job.Device);
         using var teacher = loaded is not null
-            ? TeacherSignal.FromModel(loaded)
+            ? TeacherSignal.FromModel(loaded, target, job.Train, job.Device)
             : TeacherSignal.FromSoftLabels(request.SoftLabels!, request.SoftLabelClasses, target, job.Train, job.Device);
-        using var student = ModelFactory.Create(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
+        using var student = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
         using var projection = CreateProjection(weights, student, teacher, request.Seed, job.Device);
         var classification = target.Task == TaskKind.Classification;
         var t = weights.Temperature;
 
-        Tensor Loss(Tensor x, long[] positions)
+        Tensor Loss(Tensor x, Tensor labels, long[] positions)
         {
-            using var labels = job.Train.GatherTargets(positions);
             var (teacherOut, teacherEmbedding) = teacher.For(x, positions);
             using var studentEmbedding = student.Embed(x);
             using var studentOut = student.Head(studentEmbedding);

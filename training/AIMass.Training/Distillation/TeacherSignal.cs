@@ -22,9 +22,21 @@ internal sealed class TeacherSignal : IDisposable
         _given = given;
     }
 
-    public int? EmbeddingSize => _model?.Network.EmbeddingSize;
+    public int? EmbeddingSize => _model?.Network?.EmbeddingSize;
 
-    public static TeacherSignal FromModel(LoadedModel model) => new(model, null);
+    /// <summary>A model teacher. A network runs on every batch; trees (no embedding, no device) are scored once on the training rows.</summary>
+    public static TeacherSignal FromModel(LoadedModel model, TargetEncoding target, EncodedRows train, Device device)
+    {
+        if (model.Network is not null) return new TeacherSignal(model, null);
+        var outputs = model.Score(train.SliceToArray(0, train.Count), train.Count);
+        var width = target.Task == TaskKind.Classification ? target.Classes.Count : 1;
+        if (target.Task == TaskKind.Classification)
+        {
+            for (var i = 0; i < outputs.Length; i++) outputs[i] = MathF.Log(Math.Max(outputs[i], 1e-8f));
+        }
+        using var cpu = torch.tensor(outputs, new long[] { train.Count, width });
+        return new TeacherSignal(null, cpu.to(device));
+    }
 
     /// <summary>Soft labels for the training rows, reordered to the preprocessing's class order (classification: log-probabilities).</summary>
     public static TeacherSignal FromSoftLabels(IReadOnlyList<IReadOnlyList<double>> soft, IReadOnlyList<string>? classes, TargetEncoding target, EncodedRows train, Device device)
@@ -71,7 +83,7 @@ internal sealed class TeacherSignal : IDisposable
             return (_given.index_select(0, index), null);
         }
         using var _ = torch.no_grad();
-        var embedding = _model.Network.Embed(features);
+        var embedding = _model.Network!.Embed(features);
         return (_model.Network.Head(embedding), embedding);
     }
 

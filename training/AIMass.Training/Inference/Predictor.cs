@@ -15,7 +15,6 @@ namespace AIMass.Training.Inference;
 /// </summary>
 public sealed class Predictor : IDisposable
 {
-    private const int Chunk = 1024;
     private readonly LoadedModel _model;
     private readonly object _gate = new();
 
@@ -70,24 +69,10 @@ public sealed class Predictor : IDisposable
     /// <summary>The raw model outputs for encoded rows: probabilities <c>[N, K]</c> or standardised values <c>[N]</c>.</summary>
     internal float[] Forward(float[] features, int count, int width)
     {
-        var classification = Task == TaskKind.Classification;
-        var outWidth = classification ? Classes.Count : 1;
-        var result = new float[(long)count * outWidth];
         lock (_gate)
         {
-            using var _ = torch.no_grad();
-            for (var start = 0; start < count; start += Chunk)
-            {
-                using var scope = torch.NewDisposeScope();
-                var n = Math.Min(Chunk, count - start);
-                var slice = features.AsSpan(start * width, n * width).ToArray();
-                var input = torch.tensor(slice, new long[] { n, width }).to(_model.Device);
-                var output = _model.Network.call(input);
-                if (classification) output = nn.functional.softmax(output, 1);
-                output.cpu().contiguous().data<float>().ToArray().CopyTo(result, (long)start * outWidth);
-            }
+            return _model.Score(features, count);
         }
-        return result;
     }
 
     private PredictionResult Decode(float[] outputs, int count)

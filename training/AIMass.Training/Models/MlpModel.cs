@@ -25,11 +25,12 @@ public sealed class MlpModel : NetworkModel
         var previous = inputFeatures;
         for (var i = 0; i < layers; i++)
         {
-            blocks.Add(nn.Sequential(
-                nn.Linear(previous, width),
-                LayerFactory.Norm1d(norm, width),
-                LayerFactory.Activation(activation),
-                new SeededDropout(dropout)));
+            // Layers that would do nothing (no norm, zero dropout) are left out: each costs a native call a step.
+            var parts = new List<nn.Module<Tensor, Tensor>> { nn.Linear(previous, width) };
+            if (norm != "none") parts.Add(LayerFactory.Norm1d(norm, width));
+            parts.Add(LayerFactory.Activation(activation));
+            if (dropout > 0) parts.Add(new SeededDropout(dropout));
+            blocks.Add(nn.Sequential(parts.ToArray()));
             previous = width;
         }
         _embedding = previous;

@@ -19,10 +19,10 @@ public static class ModelFactory
     public static NetworkModel Create(IReadOnlyDictionary<string, object?>? hyperparameters, int inputFeatures, int outputs, ImageShape? image, int seed)
     {
         var reader = new HyperparameterReader(hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
-        return Create(reader, inputFeatures, outputs, image, seed);
+        return CreateFrom(reader, inputFeatures, outputs, image, seed);
     }
 
-    internal static NetworkModel Create(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image, int seed)
+    internal static NetworkModel CreateFrom(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image, int seed)
     {
         var spec = Read(hp, inputFeatures, outputs, image);
         lock (TorchGlobalRandom.Lock)
@@ -38,6 +38,7 @@ public static class ModelFactory
         if (inputFeatures <= 0) throw new ArgumentOutOfRangeException(nameof(inputFeatures), inputFeatures, "A model needs at least one input feature.");
         if (outputs <= 0) throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A model needs at least one output.");
         var family = hp.Choice(Hyperparameters.Family, "mlp", Hyperparameters.Families.ToArray());
+        if (family == "gbdt") throw new ArgumentException("Family 'gbdt' is not a neural network: train it with TrainingPipeline.", "Hyperparameters");
         if (image is null && Hyperparameters.ImageOnlyFamilies.Contains(family))
         {
             throw new ArgumentException($"Family '{family}' needs image data: set TrainingRequest.Image to the pixel columns' shape.", "Hyperparameters");

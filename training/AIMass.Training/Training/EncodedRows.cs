@@ -94,6 +94,53 @@ internal sealed class EncodedRows : IDisposable
         return cpu.to(_device);
     }
 
+    /// <summary>
+    /// This split in the given order for one epoch: dense rows are permuted once (one copy) so that every batch is
+    /// a view; streaming rows are encoded batch by batch.
+    /// </summary>
+    public EpochOrder InOrder(long[] order) => new(this, order);
+
+    /// <summary>Batches of one epoch in a fixed order.</summary>
+    internal sealed class EpochOrder : IDisposable
+    {
+        private readonly EncodedRows _rows;
+        private readonly long[] _order;
+        private readonly Tensor? _features;
+        private readonly Tensor? _targets;
+
+        public EpochOrder(EncodedRows rows, long[] order)
+        {
+            _rows = rows;
+            _order = order;
+            if (rows._dense is null) return;
+            using var index = torch.tensor(order, device: rows._dense.device);
+            _features = rows._dense.index_select(0, index);
+            _targets = rows.Targets.index_select(0, index);
+        }
+
+        /// <summary>Features of batch rows <c>[start, start + count)</c> of the order.</summary>
+        public Tensor Features(int start, int count) =>
+            _features is not null ? _features.narrow(0, start, count) : _rows.Gather(_order.AsSpan(start, count).ToArray());
+
+        /// <summary>Targets of batch rows <c>[start, start + count)</c> of the order.</summary>
+        public Tensor Targets(int start, int count) =>
+            _targets is not null ? _targets.narrow(0, start, count) : _rows.GatherTargets(_order.AsSpan(start, count).ToArray());
+
+        public void Dispose()
+        {
+            _features?.Dispose();
+            _targets?.Dispose();
+        }
+    }
+
+    /// <summary>Features of positions <c>[start, start + count)</c> as a row-major array on the host.</summary>
+    public float[] SliceToArray(int start, int count)
+    {
+        using var slice = Slice(start, count);
+        using var host = slice.cpu();
+        return host.contiguous().data<float>().ToArray();
+    }
+
     /// <summary>Targets of the given positions.</summary>
     public Tensor GatherTargets(long[] positions)
     {

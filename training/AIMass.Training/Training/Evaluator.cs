@@ -30,7 +30,20 @@ internal static class Evaluator
         return result;
     }
 
-    /// <summary>All metrics of the task for outputs of <see cref="Outputs"/>.</summary>
+    /// <summary>Outputs of a host-side scorer (row-major features in, probabilities or standardised values out), by chunks.</summary>
+    public static float[] Outputs(Func<float[], int, float[]> score, EncodedRows rows, int width, CancellationToken ct = default)
+    {
+        var result = new float[(long)rows.Count * width];
+        for (var start = 0; start < rows.Count; start += Chunk)
+        {
+            ct.ThrowIfCancellationRequested();
+            var count = Math.Min(Chunk, rows.Count - start);
+            score(rows.SliceToArray(start, count), count).CopyTo(result, (long)start * width);
+        }
+        return result;
+    }
+
+    /// <summary>All metrics of the task for outputs of <see cref="Outputs(NetworkModel, EncodedRows, TaskKind, CancellationToken)"/>.</summary>
     public static IReadOnlyDictionary<string, double> Metrics(float[] outputs, EncodedRows rows, TargetEncoding target)
     {
         if (target.Task == TaskKind.Classification) return ClassificationMetrics.Compute(rows.LabelIds!, outputs, target.Classes.Count);

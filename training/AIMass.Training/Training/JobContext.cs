@@ -85,19 +85,31 @@ internal sealed class JobContext : IDisposable
     public TrainingOutcome Finish(NetworkModel model, IReadOnlyDictionary<string, object> hyperparameters, TrainResult result, int seed,
         TeacherInfo? teacher, Stopwatch watch, CancellationToken ct)
     {
+        var task = Preprocessing.Target.Task;
+        var finished = new FinishedModel(model.Family, model.ParameterCount, model.EmbeddingSize,
+            rows => Evaluator.Outputs(model, rows, task, ct),
+            () => LatencyMeter.Measure(model, Device),
+            () =>
+            {
+                using var buffer = new MemoryStream();
+                model.save(buffer);
+                return buffer.ToArray();
+            });
+        return Finish(finished, hyperparameters, result, seed, teacher, watch);
+    }
+
+    /// <summary>Scores any trained model, measures it and packs the artifact and outcome.</summary>
+    public TrainingOutcome Finish(FinishedModel model, IReadOnlyDictionary<string, object> hyperparameters, TrainResult result, int seed,
+        TeacherInfo? teacher, Stopwatch watch)
+    {
         var target = Preprocessing.Target;
-        var validationMetrics = Evaluator.Metrics(Evaluator.Outputs(model, ScoringRows, target.Task, ct), ScoringRows, target);
+        var validationMetrics = Evaluator.Metrics(model.Outputs(ScoringRows), ScoringRows, target);
         var testMetrics = Test is null
             ? new Dictionary<string, double>()
-            : Evaluator.Metrics(Evaluator.Outputs(model, Test, target.Task, ct), Test, target);
+            : Evaluator.Metrics(model.Outputs(Test), Test, target);
         var metricName = MetricNames.SelectionMetric(target.Task);
-        var (latency1, latency256) = LatencyMeter.Measure(model, Device);
-        byte[] weights;
-        using (var buffer = new MemoryStream())
-        {
-            model.save(buffer);
-            weights = buffer.ToArray();
-        }
+        var (latency1, latency256) = model.MeasureLatency();
+        var weights = model.Weights();
         var metadata = new ArtifactMetadata
         {
             Family = model.Family,

@@ -19,6 +19,25 @@ internal static class LatencyMeter
         return (PerRow(model, device, 1, minRuns: 20, minMs: 20, maxMs: 300), PerRow(model, device, 256, minRuns: 3, minMs: 30, maxMs: 500));
     }
 
+    /// <summary>The same measurement for a host-side scorer of row-major features.</summary>
+    public static (double Batch1, double Batch256) Measure(Func<float[], int, float[]> score, int features) =>
+        (PerRow(score, features, 1, minRuns: 20, minMs: 20, maxMs: 300), PerRow(score, features, 256, minRuns: 3, minMs: 30, maxMs: 500));
+
+    private static double PerRow(Func<float[], int, float[]> score, int features, int batch, int minRuns, double minMs, double maxMs)
+    {
+        var input = new float[batch * features];
+        for (var i = 0; i < 3; i++) score(input, batch);
+        var watch = Stopwatch.StartNew();
+        var runs = 0;
+        while (runs < minRuns || watch.Elapsed.TotalMilliseconds < minMs)
+        {
+            score(input, batch);
+            runs++;
+            if (watch.Elapsed.TotalMilliseconds > maxMs) break;
+        }
+        return watch.Elapsed.TotalMilliseconds / runs / batch;
+    }
+
     private static double PerRow(NetworkModel model, Device device, int batch, int minRuns, double minMs, double maxMs)
     {
         using var input = torch.zeros(new long[] { batch, model.InputFeatures }, device: device);

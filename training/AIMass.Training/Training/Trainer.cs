@@ -15,8 +15,8 @@ namespace AIMass.Training.Training;
 /// </summary>
 internal sealed class Trainer
 {
-    /// <summary>Computes the scalar loss of a (possibly augmented) batch whose rows are <c>positions</c> of the training split.</summary>
-    public delegate Tensor LossFunction(Tensor features, long[] positions);
+    /// <summary>Computes the scalar loss of a (possibly augmented) batch with its targets; its rows are <c>positions</c> of the training split.</summary>
+    public delegate Tensor LossFunction(Tensor features, Tensor targets, long[] positions);
 
     public required NetworkModel Model { get; init; }
     public required TrainerSettings Settings { get; init; }
@@ -36,7 +36,7 @@ internal sealed class Trainer
         var shuffle = new Random(Seed);
         var augmentRng = new Random(unchecked(Seed * 31 + 17));
         var parameters = Model.parameters().Concat(ExtraParameters).ToList();
-        using var optimizer = CreateOptimizer(parameters);
+        using var optimizer = new FlatOptimizer(parameters, Settings.Optimizer, Settings.Momentum, Settings.WeightDecay);
         var curve = new List<EpochReport>();
         Dictionary<string, Tensor>? best = null;
         var bestScore = double.NegativeInfinity;
@@ -54,6 +54,7 @@ internal sealed class Trainer
                 epoch++;
                 Model.train();
                 Shuffle(order, shuffle);
+                using var epochOrder = Train.InOrder(order);
                 double lossSum = 0;
                 long seen = 0;
                 for (var step = 0; step < steps; step++)
@@ -64,15 +65,15 @@ internal sealed class Trainer
                     if (size < 2 && steps > 1) continue; // a batch of one breaks batch norm; its row is seen next epoch
                     using var scope = torch.NewDisposeScope();
                     var positions = order.AsSpan(start, size).ToArray();
-                    var features = Train.Gather(positions);
+                    var features = epochOrder.Features(start, size);
+                    var targets = epochOrder.Targets(start, size);
                     if (Settings.Augment && Image is not null) features = ImageAugmenter.Shift(features, Image, Settings.AugmentShift, augmentRng);
-                    var lr = Settings.LearningRateAt(epoch - 1 + step / (double)steps);
-                    foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-                    optimizer.zero_grad();
-                    var loss = Loss(features, positions);
+                    optimizer.LearningRate = Settings.LearningRateAt(epoch - 1 + step / (double)steps);
+                    optimizer.ZeroGrad();
+                    var loss = Loss(features, targets, positions);
                     loss.backward();
-                    if (Settings.GradClip > 0) nn.utils.clip_grad_norm_(parameters, Settings.GradClip);
-                    optimizer.step();
+                    if (Settings.GradClip > 0) optimizer.ClipGradNorm(Settings.GradClip);
+                    optimizer.Step();
                     lossSum += loss.item<float>() * size;
                     seen += size;
                 }
@@ -113,13 +114,6 @@ internal sealed class Trainer
         }
         return new TrainResult(epoch, stoppedByCallback, stoppedEarly, diverged, curve, bestScore, bestEpoch);
     }
-
-    private optim.Optimizer CreateOptimizer(IReadOnlyList<Parameter> parameters) => Settings.Optimizer switch
-    {
-        "adam" => optim.Adam(parameters, Settings.LearningRate, weight_decay: Settings.WeightDecay),
-        "sgd" => optim.SGD(parameters, Settings.LearningRate, momentum: Settings.Momentum, weight_decay: Settings.WeightDecay, nesterov: Settings.Momentum > 0),
-        _ => optim.AdamW(parameters, Settings.LearningRate, weight_decay: Settings.WeightDecay),
-    };
 
     private Dictionary<string, Tensor> Snapshot()
     {

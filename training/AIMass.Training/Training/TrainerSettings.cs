@@ -47,7 +47,7 @@ internal sealed record TrainerSettings
             GradClip = hp.Double(Hyperparameters.GradClip, 5, 0, 1e6),
             Patience = hp.Int(Hyperparameters.Patience, 20, 0, 100_000),
             ClassWeight = hp.Choice(Hyperparameters.ClassWeight, "auto", "auto", "balanced", "none"),
-            Augment = image && hp.Flag(Hyperparameters.Augment, true),
+            Augment = image && hp.Flag(Hyperparameters.Augment, false),
             AugmentShift = image ? hp.Int(Hyperparameters.AugmentShift, 1, 0, 16) : 0,
         };
     }
