@@ -12,20 +12,9 @@ public sealed partial class InMemoryStudyStorage
             var trials = new TrialSnapshot[_trials.Count];
             for (var i = 0; i < trials.Length; i++)
             {
+                // A finished trial never changes again: its snapshot is made once and shared by later snapshots.
                 var r = _trials[i];
-                trials[i] = new TrialSnapshot
-                {
-                    Number = r.Number,
-                    State = r.State,
-                    Values = r.Values?.ToArray(),
-                    Params = new Dictionary<string, double>(r.Params, StringComparer.Ordinal),
-                    Distributions = new Dictionary<string, Distribution>(r.Distributions, StringComparer.Ordinal),
-                    IntermediateValues = new Dictionary<int, double>(r.Intermediate),
-                    UserAttributes = new Dictionary<string, object?>(r.User, StringComparer.Ordinal),
-                    SystemAttributes = new Dictionary<string, object?>(r.System, StringComparer.Ordinal),
-                    DatetimeStart = r.Start,
-                    DatetimeComplete = r.Complete,
-                };
+                trials[i] = r.IsFinished ? r.Snapshot ??= r.ToSnapshot() : r.ToSnapshot();
             }
             return new StudySnapshot
             {
@@ -118,6 +107,7 @@ public sealed partial class InMemoryStudyStorage
         public readonly Dictionary<string, object?> User = new(StringComparer.Ordinal);
         public readonly Dictionary<string, object?> System = new(StringComparer.Ordinal);
         public FrozenTrial? Frozen;
+        public TrialSnapshot? Snapshot;
 
         public bool IsFinished => State is TrialState.Complete or TrialState.Pruned or TrialState.Fail;
 
@@ -132,5 +122,19 @@ public sealed partial class InMemoryStudyStorage
             new Dictionary<string, object?>(System, StringComparer.Ordinal).AsReadOnly(),
             Start,
             Complete);
+
+        public TrialSnapshot ToSnapshot() => new()
+        {
+            Number = Number,
+            State = State,
+            Values = Values is null ? null : Array.AsReadOnly(Values.ToArray()),
+            Params = new Dictionary<string, double>(Params, StringComparer.Ordinal).AsReadOnly(),
+            Distributions = new Dictionary<string, Distribution>(Distributions, StringComparer.Ordinal).AsReadOnly(),
+            IntermediateValues = new Dictionary<int, double>(Intermediate).AsReadOnly(),
+            UserAttributes = new Dictionary<string, object?>(User, StringComparer.Ordinal).AsReadOnly(),
+            SystemAttributes = new Dictionary<string, object?>(System, StringComparer.Ordinal).AsReadOnly(),
+            DatetimeStart = Start,
+            DatetimeComplete = Complete,
+        };
     }
 }

@@ -20,6 +20,8 @@ public sealed partial class InMemoryStudyStorage : IStudyStorage
     private volatile TrialList _pruned = TrialList.Empty;
     private volatile TrialList _fail = TrialList.Empty;
     private (long Version, IReadOnlyList<FrozenTrial> Trials)? _allCache;
+    private FrozenTrial[] _settled = [];
+    private int _settledCount;
     private long _version;
 
     /// <summary>Creates an empty storage for one study.</summary>
@@ -182,14 +184,39 @@ public sealed partial class InMemoryStudyStorage : IStudyStorage
         lock (_gate)
         {
             if (states.Length == 0 && _allCache is { } cache && cache.Version == _version) return cache.Trials;
-            var result = new List<FrozenTrial>(_trials.Count);
-            foreach (var record in _trials)
+            Settle();
+            if (states.Length == 0)
             {
-                if (states.Length == 0 || Array.IndexOf(states, record.State) >= 0) result.Add(record.Frozen ??= record.Freeze());
+                var tail = new FrozenTrial[_trials.Count - _settledCount];
+                for (var i = 0; i < tail.Length; i++)
+                {
+                    var record = _trials[_settledCount + i];
+                    tail[i] = record.Frozen ??= record.Freeze();
+                }
+                var view = new SettledTrialView(_settled, _settledCount, tail);
+                _allCache = (_version, view);
+                return view;
             }
-            var view = result.AsReadOnly();
-            if (states.Length == 0) _allCache = (_version, view);
-            return view;
+            // Settled trials are finished: running or waiting ones are found among the rest.
+            var from = Array.Exists(states, s => s is TrialState.Complete or TrialState.Pruned or TrialState.Fail) ? 0 : _settledCount;
+            var result = new List<FrozenTrial>();
+            for (var i = from; i < _trials.Count; i++)
+            {
+                var record = _trials[i];
+                if (Array.IndexOf(states, record.State) >= 0) result.Add(record.Frozen ??= record.Freeze());
+            }
+            return result.AsReadOnly();
+        }
+    }
+
+    /// <summary>Moves the leading finished trials into the shared settled array (they never change again).</summary>
+    private void Settle()
+    {
+        while (_settledCount < _trials.Count && _trials[_settledCount].IsFinished)
+        {
+            if (_settledCount == _settled.Length) Array.Resize(ref _settled, Math.Max(16, 2 * _settled.Length));
+            var record = _trials[_settledCount];
+            _settled[_settledCount++] = record.Frozen ??= record.Freeze();
         }
     }
 

@@ -95,101 +95,108 @@ public sealed class TpeSampler : ISampler
         {
             return SearchSpace.SampleUniform(distribution, SeededRandom.ForTrial(Seed, trial.Number, paramName));
         }
-        var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
-        var space = new Dictionary<string, Distribution>(1, StringComparer.Ordinal) { [paramName] = distribution };
-        SampleJointly(study, trial, history, [paramName], space, paramName, result, multivariate: false);
-        return result[paramName];
+        var split = history.CachedSplit((Options.Gamma ?? TpeSamplerOptions.DefaultGamma)(history.Finished));
+        var column = history.Column(paramName, TpeColumn.IsLog(distribution));
+        var below = new List<double>(split.Below.Length);
+        var belowKept = new List<int>(split.Below.Length);
+        for (var i = 0; i < split.Below.Length; i++)
+        {
+            var v = column.Internal[split.Below[i]];
+            if (double.IsNaN(v)) continue;
+            below.Add(v);
+            belowKept.Add(i);
+        }
+        var mpeBelow = new ParzenEstimator([distribution], [[.. below]], BelowWeights(study, history, split, belowKept), Options, false);
+        var mpeAbove = ParzenEstimator.FromColumn(distribution, column, split.BelowMask, Options);
+        var samples = mpeBelow.Sample(SeededRandom.ForTrial(Seed, trial.Number, paramName), Options.NEiCandidates);
+        return samples[0][Best(mpeBelow.LogPdf(samples), mpeAbove.LogPdf(samples))];
     }
 
     private void SampleJointly(Study study, FrozenTrial trial, TpeHistory history, IReadOnlyList<string> names,
-        IReadOnlyDictionary<string, Distribution> space, string purpose, Dictionary<string, double> result, bool multivariate = true)
+        IReadOnlyDictionary<string, Distribution> space, string purpose, Dictionary<string, double> result)
     {
-        var gamma = (Options.Gamma ?? TpeSamplerOptions.DefaultGamma)(history.Finished);
-        var (below, above) = history.CachedSplit(gamma);
+        var split = history.CachedSplit((Options.Gamma ?? TpeSamplerOptions.DefaultGamma)(history.Finished));
         var distributions = new Distribution[names.Count];
-        for (var d = 0; d < names.Count; d++) distributions[d] = space[names[d]];
-        var belowObs = Observations(history, below, names[0], names, out var belowKept);
-        var aboveObs = Observations(history, above, names[0], names, out _);
-        double[]? belowWeights = null;
-        if (study.IsMultiObjective)
+        var columns = new TpeColumn[names.Count];
+        for (var d = 0; d < names.Count; d++)
         {
-            var all = history.MultiObjectiveWeights(below);
-            belowWeights = new double[belowKept.Count];
-            for (var i = 0; i < belowKept.Count; i++) belowWeights[i] = all[belowKept[i]];
+            distributions[d] = space[names[d]];
+            columns[d] = history.Column(names[d], TpeColumn.IsLog(distributions[d]));
         }
-        var mpeBelow = new ParzenEstimator(distributions, belowObs, belowWeights, Options, multivariate);
-        var mpeAbove = new ParzenEstimator(distributions, aboveObs, null, Options, multivariate);
-        var rng = SeededRandom.ForTrial(Seed, trial.Number, purpose);
-        var samples = mpeBelow.Sample(rng, Options.NEiCandidates);
-        var logL = mpeBelow.LogPdf(samples);
-        var logG = mpeAbove.LogPdf(samples);
+        var belowObs = Observations(columns, split.Below, out var belowKept);
+        var aboveObs = Observations(columns, split.Above, out _);
+        var mpeBelow = new ParzenEstimator(distributions, belowObs, BelowWeights(study, history, split, belowKept), Options, true);
+        var mpeAbove = new ParzenEstimator(distributions, aboveObs, null, Options, true);
+        var samples = mpeBelow.Sample(SeededRandom.ForTrial(Seed, trial.Number, purpose), Options.NEiCandidates);
+        var best = Best(mpeBelow.LogPdf(samples), mpeAbove.LogPdf(samples));
+        for (var d = 0; d < names.Count; d++) result[names[d]] = samples[d][best];
+    }
+
+    /// <summary>The candidate with the largest log l(x) − log g(x) (the first of equals; 0 when none is comparable).</summary>
+    private static int Best(double[] logL, double[] logG)
+    {
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var i = 0; i < logL.Length; i++)
         {
             var score = logL[i] - logG[i];
-            if (score > bestScore || (i == 0 && double.IsNaN(bestScore)))
+            if (score > bestScore)
             {
                 bestScore = score;
                 best = i;
             }
         }
-        for (var d = 0; d < names.Count; d++) result[names[d]] = samples[d][best];
+        return best;
+    }
+
+    /// <summary>Multi-objective: the kept below trials' hypervolume-contribution weights; null (default weights) otherwise.</summary>
+    private static double[]? BelowWeights(Study study, TpeHistory history, TpeHistory.SplitResult split, List<int> kept)
+    {
+        if (!study.IsMultiObjective) return null;
+        var all = history.MultiObjectiveWeights(split.Below);
+        var weights = new double[kept.Count];
+        for (var i = 0; i < kept.Count; i++) weights[i] = all[kept[i]];
+        return weights;
     }
 
     /// <summary>
-    /// The observations, shared between the parameters of one ask: without constant liar they depend only on the
-    /// finished trials, whose immutable lists are the cache key (a pure cache; nothing of it must survive).
+    /// The observations: without constant liar they depend only on the finished trials, so the latest history is kept
+    /// per study and extended as trials finish (a pure cache; nothing of it must survive).
     /// </summary>
     private TpeHistory History(Study study, int trialNumber)
     {
-        if (Options.ConstantLiar) return TpeHistory.Gather(study, true, trialNumber);
-        var complete = study.GetTrials(TrialState.Complete);
-        var pruned = study.GetTrials(TrialState.Pruned);
+        if (Options.ConstantLiar) return TpeHistory.WithRunning(study, trialNumber);
         var cache = _cache.GetOrCreateValue(study);
         lock (cache)
         {
-            if (ReferenceEquals(cache.Complete, complete) && ReferenceEquals(cache.Pruned, pruned) && cache.History is { } h) return h;
+            return cache.History = TpeHistory.OfFinished(study, cache.History);
         }
-        var history = TpeHistory.Gather(study, false, trialNumber);
-        lock (cache)
-        {
-            cache.Complete = complete;
-            cache.Pruned = pruned;
-            cache.History = history;
-        }
-        return history;
     }
 
     /// <summary>
-    /// The parameter values of the selected trials, per parameter, keeping trials that have every parameter
-    /// (Optuna masks by the first one); <paramref name="kept"/> gives the positions kept.
+    /// The values of the selected trials (history indices), per parameter, keeping the trials that have every
+    /// parameter; <paramref name="kept"/> gives the positions in <paramref name="selected"/> kept.
     /// </summary>
-    private static double[][] Observations(TpeHistory history, int[] selected, string maskName, IReadOnlyList<string> names, out List<int> kept)
+    private static double[][] Observations(TpeColumn[] columns, int[] selected, out List<int> kept)
     {
         kept = new List<int>(selected.Length);
-        var columns = new List<double>[names.Count];
-        for (var d = 0; d < names.Count; d++) columns[d] = new List<double>(selected.Length);
-        var row = new double[names.Count];
         for (var i = 0; i < selected.Length; i++)
         {
-            var p = history.Trials[selected[i]];
-            if (!p.TryGetInternal(maskName, out row[0])) continue;
             var all = true;
-            for (var d = 1; d < names.Count && all; d++) all = p.TryGetInternal(names[d], out row[d]);
-            if (!all) continue;
-            kept.Add(i);
-            for (var d = 0; d < names.Count; d++) columns[d].Add(row[d]);
+            foreach (var column in columns) all &= !double.IsNaN(column.Internal[selected[i]]);
+            if (all) kept.Add(i);
         }
-        var obs = new double[names.Count][];
-        for (var d = 0; d < names.Count; d++) obs[d] = [.. columns[d]];
+        var obs = new double[columns.Length][];
+        for (var d = 0; d < columns.Length; d++)
+        {
+            obs[d] = new double[kept.Count];
+            for (var j = 0; j < kept.Count; j++) obs[d][j] = columns[d].Internal[selected[kept[j]]];
+        }
         return obs;
     }
 
     private sealed class HistoryCache
     {
-        public IReadOnlyList<FrozenTrial>? Complete;
-        public IReadOnlyList<FrozenTrial>? Pruned;
         public TpeHistory? History;
     }
 }
