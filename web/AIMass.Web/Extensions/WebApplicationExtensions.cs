@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi();
         app.MapAIMassApi();
         app.MapAccountEndpoints();
+        app.MapPortalEndpoints();
         if (settings.HostsDashboard())
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AuthPolicies.PortalAdmin);
