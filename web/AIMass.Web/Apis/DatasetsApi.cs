@@ -14,14 +14,14 @@ public static class DatasetsApi
     public static RouteGroupBuilder MapDatasetsApi(this RouteGroupBuilder api)
     {
         var datasets = api.MapGroup("/datasets").WithTags("Data sets").RequireAuthorization(AuthPolicies.ApiTenant);
-        datasets.MapPost("/", UploadAsync).WithName("UploadDataset")
+        datasets.MapPost("", UploadAsync).WithName("UploadDataset")
             .WithSummary("Uploads a CSV (multipart: file, id?, name?, target?, image? as CxHxW); a new version when the id exists.")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        datasets.MapGet("/", ListAsync).WithName("ListDatasets").WithSummary("The tenant's data sets.");
+        datasets.MapGet("", ListAsync).WithName("ListDatasets").WithSummary("The tenant's data sets.");
         datasets.MapGet("/{id}", GetAsync).WithName("GetDataset").WithSummary("A data set: versions, schema, meta-features.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         datasets.MapDelete("/{id}", DeleteAsync).WithName("DeleteDataset").WithSummary("Deletes a data set and its stored versions.")

@@ -13,7 +13,7 @@ public static class ModelsApi
     {
         var model = api.MapGroup("/models/{study}/{trial:int}").WithTags("Models").RequireAuthorization(AuthPolicies.ApiTenant)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        model.MapGet("/", GetAsync).WithName("GetModel").WithSummary("A model: its trial, test metrics, input columns, classes.");
+        model.MapGet("", GetAsync).WithName("GetModel").WithSummary("A model: its trial, test metrics, input columns, classes.");
         model.MapGet("/artifact", DownloadAsync).WithName("DownloadModel").WithSummary("The model artifact (zip: network and preprocessing).")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         model.MapPost("/predict", PredictAsync).WithName("PredictWithModel")

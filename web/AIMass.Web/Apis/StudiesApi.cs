@@ -17,13 +17,13 @@ public static class StudiesApi
     public static RouteGroupBuilder MapStudiesApi(this RouteGroupBuilder api)
     {
         var studies = api.MapGroup("/studies").WithTags("Studies").RequireAuthorization(AuthPolicies.ApiTenant);
-        studies.MapPost("/", CreateAsync).WithName("CreateStudy")
+        studies.MapPost("", CreateAsync).WithName("CreateStudy")
             .WithSummary("Creates and starts a study ({id?, ...StudySpec}); task and metric are detected unless given.")
             .Accepts<StudySpec>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        studies.MapGet("/", ListAsync).WithName("ListStudies").WithSummary("The tenant's studies, newest first.");
+        studies.MapGet("", ListAsync).WithName("ListStudies").WithSummary("The tenant's studies, newest first.");
         var study = studies.MapGroup("/{id}").ProducesProblem(StatusCodes.Status404NotFound);
-        study.MapGet("/", GetAsync).WithName("GetStudy").WithSummary("A study's state and figures.");
+        study.MapGet("", GetAsync).WithName("GetStudy").WithSummary("A study's state and figures.");
         study.MapPost("/pause", PauseAsync).WithName("PauseStudy").WithSummary("Stops handing out trials; running ones finish.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         study.MapPost("/resume", ResumeAsync).WithName("ResumeStudy").WithSummary("Continues a paused study.")

@@ -17,9 +17,9 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
     {
         var tenants = api.MapGroup("/tenants").WithTags("Tenants");
-        tenants.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.ApiAdmin).WithName("ListTenants")
+        tenants.MapGet("", ListAsync).RequireAuthorization(AuthPolicies.ApiAdmin).WithName("ListTenants")
             .WithSummary("Every tenant (admin).");
-        tenants.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.ApiAdmin).WithName("CreateTenant")
+        tenants.MapPost("", CreateAsync).RequireAuthorization(AuthPolicies.ApiAdmin).WithName("CreateTenant")
             .WithSummary("Creates a tenant and its first API key, whose secret is shown this once (admin).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         tenants.MapGet("/{id}", GetAsync).RequireAuthorization(AuthPolicies.ApiAny).WithName("GetTenant")
