@@ -48,9 +48,9 @@ public sealed record ChartScale(double DomainMin, double DomainMax, double Range
         }
         var step = NiceStep((DomainMax - DomainMin) / Math.Max(1, count));
         var result = new List<double>();
-        for (var tick = Math.Ceiling(DomainMin / step) * step; tick <= DomainMax + step * 1e-9; tick += step)
+        for (var k = Math.Ceiling(DomainMin / step - 1e-9); k * step <= DomainMax + step * 1e-9; k++)
         {
-            result.Add(Math.Round(tick / step) * step);
+            result.Add(Math.Round(k * step, 10));
         }
         return result;
     }

@@ -44,8 +44,11 @@ public static class Fmt
     public static string Params(IReadOnlyDictionary<string, string> parameters) => string.Join(", ",
         parameters.OrderBy(p => p.Key == "family" ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Short(p.Value)}"));
 
+    /// <summary>A parameter value for display: long numbers cut to four significant digits.</summary>
+    public static string Value(string value) => Short(value);
+
     private static string Short(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && value.Length > 7
-            ? d.ToString("G3", CultureInfo.InvariantCulture)
+            ? d.ToString("G4", CultureInfo.InvariantCulture)
             : value;
 }

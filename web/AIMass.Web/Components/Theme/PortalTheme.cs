@@ -14,7 +14,7 @@ public static class PortalTheme
             Primary = "#4f46e5",
             PrimaryDarken = "#4338ca",
             PrimaryLighten = "#818cf8",
-            Secondary = "#0891b2",
+            Secondary = "#6b7280",
             Tertiary = "#7c3aed",
             Success = "#16a34a",
             Warning = "#d97706",
