@@ -98,7 +98,10 @@ public sealed class TenantPortalTests(WebHostFixture host, BrowserSession browse
         await SetFieldAsync(page, "[data-column='petal_width_(cm)'] input", "0.2");
         await page.ClickAsync("#predict-button");
         await Expect(page.Locator("#prediction-value")).ToHaveTextAsync("setosa");
-        await Expect(page.Locator("#download-model")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/portal/models/species-on-iris/\\d+/artifact"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-model"));
+        Assert.Matches("^species-on-iris-trial-\\d+\\.zip$", download.SuggestedFilename);
+        var artifact = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("PK"u8.ToArray(), artifact[..2]);
         await BrowserSession.ScreenshotAsync(page, "tenant-08-model");
 
         // Admin pages are not for a tenant's key.
