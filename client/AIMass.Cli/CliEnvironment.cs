@@ -26,6 +26,8 @@ public sealed class CliEnvironment
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        if (!interactive) Console.Profile.Width = 160; // redirected: wide enough for the leaderboard's columns
+
     }
 
     public TextWriter Output { get; }

@@ -66,6 +66,7 @@ public sealed class AutomlRun(CommandContext context, AutomlSettings settings)
             Target = settings.Target,
             Budget = new StudyBudget { MaxTrials = settings.MaxTrials, MaxSeconds = plan.StudySeconds },
             Seed = settings.Seed,
+            Pruner = settings.Pruner,
             Parallelism = settings.Parallelism ?? Math.Max(2, session.WorkerSlots),
             Device = settings.Device,
             MaxEpochsPerTrial = settings.MaxEpochs,

@@ -18,6 +18,7 @@ public sealed record AutomlSettings
     public int? MaxEpochs { get; init; }
     public ImageShape? Image { get; init; }
     public string Device { get; init; } = "any";
+    public string Pruner { get; init; } = "median";
 
     /// <summary>Throws a usage error naming the first contradictory or out-of-range option.</summary>
     public void Validate()

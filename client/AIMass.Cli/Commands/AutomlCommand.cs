@@ -19,11 +19,12 @@ public static class AutomlCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "Trials at once (default: the embedded service's slots, at least 2)." };
         var maxEpochs = new Option<int?>("--max-epochs") { Description = "Upper bound on epochs per trial." };
         var image = new Option<string?>("--image") { Description = "The feature columns are pixels of this shape, CxHxW (for example 1x8x8)." };
+        var pruner = new Option<string>("--pruner") { Description = "Pruner that stops weak trials early: median, hyperband, none, ...", DefaultValueFactory = _ => "median" };
         var device = new Option<string>("--device") { Description = "Where trials run: any, cpu or gpu.", DefaultValueFactory = _ => "any" };
 
         var command = new Command("automl", "Search models for a CSV within a time budget, show the leaderboards, write predictions.")
         {
-            train, target, test, predictions, budget, scenario, seed, maxTrials, parallelism, maxEpochs, image, device,
+            train, target, test, predictions, budget, scenario, seed, maxTrials, parallelism, maxEpochs, image, device, pruner,
         };
         app.Handle(command, context => new AutomlRun(context, new AutomlSettings
         {
@@ -39,6 +40,7 @@ public static class AutomlCommand
             MaxEpochs = context.Value(maxEpochs),
             Image = context.Value(image) is { } shape ? AutomlSettings.ParseImage(shape) : null,
             Device = context.Value(device).Trim().ToLowerInvariant(),
+            Pruner = context.Value(pruner).Trim().ToLowerInvariant(),
         }).RunAsync());
         return command;
     }

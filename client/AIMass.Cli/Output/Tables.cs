@@ -10,16 +10,18 @@ namespace AIMass.Cli.Output;
 /// <summary>Human-readable tables of the service's records (the <c>--json</c> form is the records themselves).</summary>
 public static class Tables
 {
-    public static Table Leaderboard(Leaderboard board)
+    /// <summary>A scenario's leaderboard, its first <paramref name="limit"/> entries.</summary>
+    public static Table Leaderboard(Leaderboard board, int limit = 10)
     {
         var table = New($"{board.Scenario.Name}: {board.Scenario.Description ?? "no constraint"} (by validation {board.Metric})",
             "rank", "trial", "family", "kind", $"validation {board.Metric}", "test score", "parameters", "latency ms", "bytes");
-        foreach (var e in board.Entries)
+        foreach (var e in board.Entries.Take(limit))
         {
             Row(table, e.Rank, e.TrialNumber, e.Family ?? "-", e.Kind, Format.Score(e.ValidationScore), Format.Score(e.TestScore),
                 Format.Count(e.ParameterCount), Format.Ms(e.LatencyMs), Format.Count(e.ArtifactBytes));
         }
         if (board.Entries.Length == 0) table.Caption("no model meets this scenario yet");
+        else if (board.Entries.Length > limit) table.Caption($"{board.Entries.Length - limit} more (--json lists all)");
         return table;
     }
 
