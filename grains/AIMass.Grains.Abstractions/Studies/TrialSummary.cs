@@ -31,6 +31,9 @@ public sealed record TrialSummary
     [Id(18)] public double ComputeSeconds { get; init; }
     [Id(19)] public Dictionary<string, double> ValidationMetrics { get; init; } = [];
 
+    /// <summary>When the trial first entered the queue.</summary>
+    [Id(20)] public DateTimeOffset? QueuedUtc { get; init; }
+
     public double? DurationSeconds => StartedUtc is { } s && FinishedUtc is { } f ? (f - s).TotalSeconds : null;
 
     /// <summary>The model family (<c>family</c> parameter), if any.</summary>

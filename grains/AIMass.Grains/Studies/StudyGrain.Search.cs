@@ -50,12 +50,12 @@ public sealed partial class StudyGrain
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
         TellOptimizer(trial);
-        SaveOptimizer();
-        await state.WriteStateAsync();
+        _dirty = true;
         using (CallerContext.AsSystem())
         {
             if (trial.ComputeSeconds > 0) await GrainFactory.GetGrain<ITenantGrain>(TenantId).AddComputeAsync(trial.ComputeSeconds);
             await AdvanceAsync();
+            await SaveIfDirtyAsync();
         }
     }
 
@@ -99,11 +99,11 @@ public sealed partial class StudyGrain
             S.SearchClosed = true;
             S.StatusReason = spent;
             LogSearchClosed(Key, spent);
+            await SaveAsync();
             foreach (var queued in Outstanding().Where(t => t.Status == TrialStatus.Queued))
             {
                 _ = Trial(queued.Number).CancelAsync($"the study's budget is spent ({spent})");
             }
-            await state.WriteStateAsync();
         }
         var trials = S.Trials.Values;
         if (trials.Count(t => t.Status == TrialStatus.Failed) >= FailuresBeforeGivingUp && !trials.Any(t => t.Status is TrialStatus.Complete or TrialStatus.Pruned))
@@ -149,8 +149,8 @@ public sealed partial class StudyGrain
             added.Add(summary);
         }
         if (added.Count == 0) return;
-        SaveOptimizer();
-        await state.WriteStateAsync();
+        // Persist before the trial grains hear of the new trials, so a crash can never leave a trial the study forgot.
+        await SaveAsync();
         foreach (var summary in added) _ = Trial(summary.Number).QueueAsync(BuildJob(summary));
     }
 
@@ -202,12 +202,21 @@ public sealed partial class StudyGrain
         S.StatusReason = reason;
         S.FinishedUtc = clock.GetUtcNow();
         S.Phase = "done";
-        SaveOptimizer();
-        await state.WriteStateAsync();
+        await SaveAsync();
         LogFinished(Key, status, reason);
         await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStudyAsync(StudyId);
         await GrainFactory.GetGrain<ISupervisorGrain>(ISupervisorGrain.Key).UnregisterStudyAsync(Key);
     }
+
+    /// <summary>Writes the state (with the optimizer's snapshot) now.</summary>
+    private async Task SaveAsync()
+    {
+        SaveOptimizer();
+        await state.WriteStateAsync();
+        _dirty = false;
+    }
+
+    private Task SaveIfDirtyAsync() => _dirty ? SaveAsync() : Task.CompletedTask;
 
     /// <summary>Why no more search trials may start, or null while the budget lasts.</summary>
     private string? BudgetSpent()

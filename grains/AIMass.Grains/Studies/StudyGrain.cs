@@ -24,6 +24,7 @@ public sealed partial class StudyGrain(
 {
     private Optimization.Study? _optimizer;
     private string? _activity;
+    private bool _dirty;
 
     private StudyState S => state.State;
     private string Key => this.GetPrimaryKeyString();
@@ -129,7 +130,7 @@ public sealed partial class StudyGrain(
         EnsureExists();
         var optimizer = Optimizer();
         if (optimizer.CompleteTrials.Count < 2) return Task.FromResult(new Dictionary<string, double>());
-        return Task.FromResult(new Dictionary<string, double>()); // TEMP until Importance lands
+        return Task.FromResult(Importance.Evaluate(optimizer).ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
     public async Task<StudyInfo> PauseAsync()
@@ -181,7 +182,22 @@ public sealed partial class StudyGrain(
     private StudyInfo Info()
     {
         var trials = S.Trials.Values;
-        var best = LeaderboardBuilder.Build(ScenarioSpec.Accurate, S.Metric, trials, limit: 1).Best;
+        TrialSummary? best = null;
+        int queued = 0, running = 0, complete = 0, pruned = 0, failed = 0;
+        foreach (var t in trials)
+        {
+            switch (t.Status)
+            {
+                case TrialStatus.Queued: queued++; break;
+                case TrialStatus.Running: running++; break;
+                case TrialStatus.Pruned: pruned++; break;
+                case TrialStatus.Failed or TrialStatus.Cancelled: failed++; break;
+                case TrialStatus.Complete:
+                    complete++;
+                    if (t.Value is { } v && double.IsFinite(v) && (best is null || v > best.Value)) best = t;
+                    break;
+            }
+        }
         return new StudyInfo
         {
             TenantId = TenantId,
@@ -194,13 +210,13 @@ public sealed partial class StudyGrain(
             Task = S.Task,
             Metric = S.Metric,
             DatasetVersion = S.DatasetVersion,
-            TrialsQueued = trials.Count(t => t.Status == TrialStatus.Queued),
-            TrialsRunning = trials.Count(t => t.Status == TrialStatus.Running),
-            TrialsComplete = trials.Count(t => t.Status == TrialStatus.Complete),
-            TrialsPruned = trials.Count(t => t.Status == TrialStatus.Pruned),
-            TrialsFailed = trials.Count(t => t.Status is TrialStatus.Failed or TrialStatus.Cancelled),
-            BestValue = best?.ValidationScore,
-            BestTrial = best?.TrialNumber,
+            TrialsQueued = queued,
+            TrialsRunning = running,
+            TrialsComplete = complete,
+            TrialsPruned = pruned,
+            TrialsFailed = failed,
+            BestValue = best?.Value,
+            BestTrial = best?.Number,
             ElapsedSeconds = ElapsedSeconds(),
             ComputeSeconds = S.ComputeSeconds,
             SearchSpace = S.Space,

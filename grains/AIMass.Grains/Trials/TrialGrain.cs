@@ -52,7 +52,10 @@ public sealed partial class TrialGrain(
             return;
         }
         S.Job = job;
-        S.Summary = new TrialSummary { Number = job.Number, Status = TrialStatus.Queued, Kind = job.Kind, Params = job.Params, TeacherTrial = job.TeacherTrial };
+        S.Summary = new TrialSummary
+        {
+            Number = job.Number, Status = TrialStatus.Queued, Kind = job.Kind, Params = job.Params, TeacherTrial = job.TeacherTrial, QueuedUtc = clock.GetUtcNow(),
+        };
         Note("queued");
         await state.WriteStateAsync();
         await EnqueueAsync();

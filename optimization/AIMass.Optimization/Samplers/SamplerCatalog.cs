@@ -1,9 +1,18 @@
 using AIMass.Optimization.Samplers;
+using AIMass.Optimization.Samplers.CmaEs;
+using AIMass.Optimization.Samplers.Gp;
+using AIMass.Optimization.Samplers.Nsga2;
+using AIMass.Optimization.Samplers.Qmc;
 using AIMass.Optimization.Samplers.Tpe;
 
 namespace AIMass.Optimization;
 
-/// <summary>Samplers by name, with sensible defaults, for configuration files and the service's API.</summary>
+/// <summary>
+/// Samplers by name, with sensible defaults, for configuration files and the service's API: <c>tpe</c> (default,
+/// Optuna's settings), <c>tpe-multivariate</c> (joint kernels per group of co-occurring parameters), <c>random</c>,
+/// <c>qmc</c> (scrambled Sobol), <c>cmaes</c> (IPOP restarts), <c>gp</c> (Matérn 5/2 + log EI) and <c>nsga2</c>.
+/// Grid and partial-fixed samplers need arguments: construct them directly.
+/// </summary>
 public static class SamplerCatalog
 {
     private static readonly (string Name, Func<int, ISampler> Create)[] Entries =
@@ -11,6 +20,10 @@ public static class SamplerCatalog
         ("tpe", seed => new TpeSampler(new TpeSamplerOptions { Seed = seed })),
         ("tpe-multivariate", seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = true, Group = true })),
         ("random", seed => new RandomSampler(seed)),
+        ("qmc", seed => new QmcSampler(seed, scramble: true)),
+        ("cmaes", seed => new CmaEsSampler(seed)),
+        ("gp", seed => new GpSampler(seed)),
+        ("nsga2", seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed })),
     ];
 
     /// <summary>The known names (<c>tpe</c> is the default).</summary>

@@ -125,7 +125,7 @@ public sealed partial class InMemoryStudyStorage
             Number,
             State,
             Values is null ? null : Array.AsReadOnly(Values.ToArray()),
-            new Dictionary<string, double>(Params, StringComparer.Ordinal).AsReadOnly(),
+            Params,
             new Dictionary<string, Distribution>(Distributions, StringComparer.Ordinal).AsReadOnly(),
             new Dictionary<int, double>(Intermediate).AsReadOnly(),
             new Dictionary<string, object?>(User, StringComparer.Ordinal).AsReadOnly(),

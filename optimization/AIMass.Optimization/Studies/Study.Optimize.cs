@@ -71,7 +71,15 @@ public sealed partial class Study
             {
                 if (timeout is { } limit && study.TimeProvider.GetElapsedTime(_start) >= limit) break;
                 if (nTrials is { } n && Interlocked.Increment(ref _started) > n) break;
-                RunOne();
+                try
+                {
+                    RunOne();
+                }
+                catch (Exception e)
+                {
+                    // Telling failed (a sampler's AfterTrial threw, say): stop the run and rethrow it from Optimize.
+                    Fail(e);
+                }
             }
         }
 

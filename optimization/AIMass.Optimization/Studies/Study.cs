@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AIMass.Optimization.Pruners;
+using AIMass.Optimization.Samplers.Nsga2;
 using AIMass.Optimization.Samplers.Tpe;
 
 namespace AIMass.Optimization;
@@ -51,7 +52,9 @@ public sealed partial class Study
             }
         }
         var seed = options.Seed ?? Random.Shared.Next();
-        var sampler = options.Sampler ?? new TpeSampler(new TpeSamplerOptions { Seed = seed });
+        var sampler = options.Sampler ?? (storage.Directions.Count > 1
+            ? new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed })
+            : new TpeSampler(new TpeSamplerOptions { Seed = seed }));
         return new Study(storage, sampler, options.Pruner ?? new NopPruner(), options.TimeProvider ?? TimeProvider.System);
     }
 

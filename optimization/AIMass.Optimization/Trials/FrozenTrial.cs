@@ -9,6 +9,7 @@ namespace AIMass.Optimization;
 public sealed class FrozenTrial
 {
     private static readonly IReadOnlyDictionary<string, object?> NoAttributes = new ReadOnlyDictionary<string, object?>(new Dictionary<string, object?>());
+    private readonly Dictionary<string, double> _internalParams;
     private IReadOnlyDictionary<string, object?>? _params;
 
     /// <summary>Creates a frozen trial; parameters are given in internal form with their distributions.</summary>
@@ -45,7 +46,8 @@ public sealed class FrozenTrial
         Number = number;
         State = state;
         Values = values;
-        InternalParams = internalParams;
+        _internalParams = new Dictionary<string, double>(internalParams, StringComparer.Ordinal);
+        InternalParams = _internalParams.AsReadOnly();
         Distributions = distributions;
         IntermediateValues = intermediateValues ?? new Dictionary<int, double>();
         UserAttributes = userAttributes ?? NoAttributes;
@@ -82,6 +84,9 @@ public sealed class FrozenTrial
 
     /// <summary>Each parameter's distribution.</summary>
     public IReadOnlyDictionary<string, Distribution> Distributions { get; }
+
+    /// <summary>A parameter's internal value without going through the read-only wrapper (hot paths of samplers).</summary>
+    public bool TryGetInternal(string name, out double value) => _internalParams.TryGetValue(name, out value);
 
     /// <summary>Reported intermediate values by step.</summary>
     public IReadOnlyDictionary<int, double> IntermediateValues { get; }

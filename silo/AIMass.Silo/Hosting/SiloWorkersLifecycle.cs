@@ -35,7 +35,14 @@ public sealed partial class SiloWorkersLifecycle(
     private async Task StopAsync(CancellationToken ct)
     {
         await _stop.CancelAsync();
-        await runner.StopAsync(TimeSpan.FromSeconds(10));
+        if (ct.IsCancellationRequested)
+        {
+            runner.Abort(); // ungraceful stop: behave as a crash
+        }
+        else
+        {
+            await runner.StopAsync(TimeSpan.FromSeconds(10)); // graceful: give running jobs back to the queue
+        }
         if (_loop is not null) await _loop;
     }
 

@@ -13,6 +13,9 @@ internal sealed class RunningJob(string workerId, TrialJob job, TrialLease lease
     /// <summary>Set when the job is being given back (drain with hand-back, shutdown).</summary>
     public volatile bool HandingBack;
 
+    /// <summary>Set when the silo dies: the job ends without reporting (its lease will expire).</summary>
+    public volatile bool Silent;
+
     /// <summary>Set when the study or a lost lease told the job to stop.</summary>
     public volatile bool Abandoned;
 }

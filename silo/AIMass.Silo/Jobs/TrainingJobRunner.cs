@@ -65,6 +65,20 @@ public sealed partial class TrainingJobRunner(
         await Task.WhenAny(Task.WhenAll(_tasks.Values), Task.Delay(wait));
     }
 
+    /// <summary>
+    /// An ungraceful stop: jobs are stopped without reporting anything, as if the process had died, so their
+    /// leases expire and the trials run again elsewhere.
+    /// </summary>
+    public void Abort()
+    {
+        _stopping = true;
+        foreach (var job in _jobs.Values)
+        {
+            job.Silent = true;
+            job.Cancellation.Cancel();
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(5));
 
     private void HandBack(RunningJob job)
@@ -105,7 +119,7 @@ public sealed partial class TrainingJobRunner(
         }
         await beating;
 
-        await DeliverAsync(trial, result, job.TrialKey);
+        if (!running.Silent) await DeliverAsync(trial, result, job.TrialKey);
         _jobs.TryRemove(job.TrialKey, out _);
         _tasks.TryRemove(job.TrialKey, out _);
         running.Cancellation.Dispose();

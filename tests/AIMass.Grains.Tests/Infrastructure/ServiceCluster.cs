@@ -16,20 +16,27 @@ namespace AIMass.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class ServiceCluster : IAsyncDisposable
 {
-    private ServiceCluster(InProcessTestCluster cluster, string dataDirectory)
+    private readonly bool _ownsData;
+
+    private ServiceCluster(InProcessTestCluster cluster, string dataDirectory, bool ownsData)
     {
         Cluster = cluster;
         DataDirectory = dataDirectory;
+        _ownsData = ownsData;
     }
 
     public InProcessTestCluster Cluster { get; }
     public string DataDirectory { get; }
     public IClusterClient Client => Cluster.Client;
 
-    /// <summary>Starts a cluster whose i-th silo has <paramref name="silos"/>[i]'s devices; silos are named silo0, silo1, ...</summary>
+    /// <summary>
+    /// Starts a cluster whose i-th silo has <paramref name="silos"/>[i]'s devices; silos are named silo0, silo1, ...
+    /// A given <paramref name="dataDirectory"/> belongs to the caller and is kept; otherwise a temporary one is made and removed.
+    /// </summary>
     public static async Task<ServiceCluster> StartAsync(IReadOnlyList<SiloSetup> silos, string? dataDirectory = null,
         Action<IServiceCollection>? services = null, TimeSpan? leaseDuration = null)
     {
+        var ownsData = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "aimass-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var builder = new InProcessTestClusterBuilder((short)silos.Count);
@@ -59,12 +66,12 @@ public sealed class ServiceCluster : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new ServiceCluster(cluster, dataDirectory);
+        return new ServiceCluster(cluster, dataDirectory, ownsData);
     }
 
-    /// <summary>Silo names are "Primary" and "Secondary_N" in the test host.</summary>
+    /// <summary>The in-process test host names its silos "Silo_N" (N from 0 in start order).</summary>
     private static int SiloIndex(string name) =>
-        name.StartsWith("Secondary_", StringComparison.Ordinal) && int.TryParse(name.AsSpan(10), out var n) ? n : 0;
+        int.TryParse(name.AsSpan(name.LastIndexOf('_') + 1), out var n) ? n : 0;
 
     public static IDisposable AsAdmin() => CallerContext.Use(Caller.Admin);
 
@@ -137,6 +144,7 @@ public sealed class ServiceCluster : IAsyncDisposable
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        if (!_ownsData) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using AIMass.Optimization.Numerics;
 using AIMass.Optimization.Randomness;
 
@@ -68,8 +69,7 @@ internal sealed class ParzenEstimator
             for (var d = 0; d < _dims.Length; d++) x[d] = _dims[d].ToUniform(points[d][i]);
             Array.Copy(_logWeights, bound, kernels);
             for (var d = 0; d < _dims.Length; d++) _dims[d].AddLogBound(x[d], bound);
-            var max = double.NegativeInfinity;
-            for (var k = 0; k < kernels; k++) max = Math.Max(max, bound[k]);
+            var max = Max(bound);
             if (_anyDiscrete)
             {
                 // Bounds are exact except for discretised dimensions: make the kernels that may matter exact.
@@ -97,15 +97,45 @@ internal sealed class ParzenEstimator
                 result[i] = double.NegativeInfinity;
                 continue;
             }
-            var sum = 0.0;
-            var cut = max - NegligibleLog;
-            for (var k = 0; k < kernels; k++)
-            {
-                if (bound[k] >= cut) sum += Math.Exp(bound[k] - max);
-            }
-            result[i] = max + Math.Log(sum);
+            result[i] = max + Math.Log(SumExp(bound, max));
         }
         return result;
+    }
+
+    private static double Max(double[] values)
+    {
+        var span = values.AsSpan();
+        var max = double.NegativeInfinity;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && span.Length >= Vector<double>.Count)
+        {
+            var vmax = new Vector<double>(double.NegativeInfinity);
+            for (; i <= span.Length - Vector<double>.Count; i += Vector<double>.Count) vmax = Vector.Max(vmax, new Vector<double>(span[i..]));
+            for (var j = 0; j < Vector<double>.Count; j++) max = Math.Max(max, vmax[j]);
+        }
+        for (; i < span.Length; i++) max = Math.Max(max, span[i]);
+        return max;
+    }
+
+    /// <summary>Σ exp(v − max), vectorised; terms at −∞ add nothing.</summary>
+    private static double SumExp(double[] values, double max)
+    {
+        var span = values.AsSpan();
+        var sum = 0.0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && span.Length >= Vector<double>.Count)
+        {
+            var vsum = Vector<double>.Zero;
+            var vmax = new Vector<double>(max);
+            var floor = new Vector<double>(-700);
+            for (; i <= span.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                vsum += Vector.Exp(Vector.Max(new Vector<double>(span[i..]) - vmax, floor));
+            }
+            sum = Vector.Sum(vsum);
+        }
+        for (; i < span.Length; i++) sum += Math.Exp(Math.Max(span[i] - max, -700));
+        return sum;
     }
 
     private double ExactLog(int k, double[] x)
@@ -237,8 +267,8 @@ internal sealed class ParzenEstimator
                 dim._invSigmas[k] = 1 / sigmas[k];
                 var a = (low - mus[k]) / sigmas[k];
                 var b = (high - mus[k]) / sigmas[k];
-                // Kernels whose centre lies deep inside the box lose no mass to truncation.
-                dim._logNorm[k] = a < -9 && b > 9 ? 0 : Gaussian.LogMass(a, b);
+                // Kernels whose centre lies deep inside the box lose no mass to truncation; one erfc when one side is far.
+                dim._logNorm[k] = a < -9 ? (b > 9 ? 0 : Gaussian.LogCdf(b)) : b > 9 ? Gaussian.LogCdf(-a) : Gaussian.LogMass(a, b);
                 dim._constant[k] = (options.UnscaledKernelDensity ? 0 : -Math.Log(sigmas[k])) - Gaussian.LogSqrt2Pi - dim._logNorm[k];
             }
             return dim;
@@ -288,7 +318,20 @@ internal sealed class ParzenEstimator
             if (Q <= 0)
             {
                 var constant = _constant;
-                for (var k = 0; k < kernels; k++)
+                var k = 0;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    var vx = new Vector<double>(x);
+                    var half = new Vector<double>(0.5);
+                    var lanes = Vector<double>.Count;
+                    var a = acc.AsSpan();
+                    for (; k <= kernels - lanes; k += lanes)
+                    {
+                        var z = (vx - new Vector<double>(mus, k)) * new Vector<double>(inv, k);
+                        (new Vector<double>(a[k..]) + new Vector<double>(constant, k) - half * z * z).CopyTo(a[k..]);
+                    }
+                }
+                for (; k < kernels; k++)
                 {
                     var z = (x - mus[k]) * inv[k];
                     acc[k] += constant[k] - 0.5 * z * z;

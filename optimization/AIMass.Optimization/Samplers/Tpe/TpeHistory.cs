@@ -92,6 +92,23 @@ internal sealed class TpeHistory
         return new TpeHistory(trials, steps, scores, finished);
     }
 
+    private (int Gamma, int[] Below, int[] Above)? _split;
+
+    /// <summary><see cref="Split"/>, remembered for the last gamma (the history is immutable).</summary>
+    public (int[] Below, int[] Above) CachedSplit(int nBelow)
+    {
+        lock (this)
+        {
+            if (_split is { } s && s.Gamma == nBelow) return (s.Below, s.Above);
+        }
+        var (below, above) = Split(nBelow);
+        lock (this)
+        {
+            _split = (nBelow, below, above);
+        }
+        return (below, above);
+    }
+
     /// <summary>Splits the trials into the <paramref name="nBelow"/> best ("below") and the rest, each by number.</summary>
     public (int[] Below, int[] Above) Split(int nBelow)
     {
@@ -101,6 +118,30 @@ internal sealed class TpeHistory
         if (Scores.Length > 0 && Scores[0].Length > 1)
         {
             below = SplitMultiObjective(nBelow);
+        }
+        else if (AllStepsEqual())
+        {
+            // Only complete trials: order by loss (ties by number), a primitive sort.
+            var keys = new double[count];
+            var order = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = Scores[i][0];
+                order[i] = i;
+            }
+            Array.Sort(keys, order);
+            for (var i = 1; i < count; i++)
+            {
+                if (keys[i] == keys[i - 1])
+                {
+                    // Restore number order inside runs of equal losses.
+                    var j = i;
+                    while (j < count && keys[j] == keys[i - 1]) j++;
+                    Array.Sort(order, i - 1, j - i + 1);
+                    i = j;
+                }
+            }
+            below = order[..nBelow];
         }
         else
         {
@@ -126,6 +167,15 @@ internal sealed class TpeHistory
             else above[ai++] = i;
         }
         return (below, above);
+    }
+
+    private bool AllStepsEqual()
+    {
+        for (var i = 1; i < Steps.Length; i++)
+        {
+            if (!Steps[i].Equals(Steps[0])) return false;
+        }
+        return true;
     }
 
     /// <summary>Optuna's multi-objective weights of the below trials: their hypervolume contributions, scaled to a maximum of 1.</summary>

@@ -15,6 +15,7 @@ public sealed class TpeSampler : ISampler
 {
     private static readonly IReadOnlyDictionary<string, Distribution> NoSpace = new Dictionary<string, Distribution>();
     private static readonly IReadOnlyDictionary<string, double> NoParams = new Dictionary<string, double>();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Study, HistoryCache> _cache = new();
 
     /// <summary>Creates the sampler; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public TpeSampler(TpeSamplerOptions? options = null)
@@ -63,7 +64,7 @@ public sealed class TpeSampler : ISampler
     public IReadOnlyDictionary<string, double> SampleRelative(Study study, FrozenTrial trial, IReadOnlyDictionary<string, Distribution> searchSpace)
     {
         if (searchSpace.Count == 0) return NoParams;
-        var history = TpeHistory.Gather(study, Options.ConstantLiar, trial.Number);
+        var history = History(study, trial.Number);
         if (history.Finished < Options.NStartupTrials) return NoParams;
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (Options.Group)
@@ -89,7 +90,7 @@ public sealed class TpeSampler : ISampler
     /// <inheritdoc />
     public double SampleIndependent(Study study, FrozenTrial trial, string paramName, Distribution distribution)
     {
-        var history = TpeHistory.Gather(study, Options.ConstantLiar, trial.Number);
+        var history = History(study, trial.Number);
         if (history.Finished < Options.NStartupTrials)
         {
             return SearchSpace.SampleUniform(distribution, SeededRandom.ForTrial(Seed, trial.Number, paramName));
@@ -104,7 +105,7 @@ public sealed class TpeSampler : ISampler
         IReadOnlyDictionary<string, Distribution> space, string purpose, Dictionary<string, double> result, bool multivariate = true)
     {
         var gamma = (Options.Gamma ?? TpeSamplerOptions.DefaultGamma)(history.Finished);
-        var (below, above) = history.Split(gamma);
+        var (below, above) = history.CachedSplit(gamma);
         var distributions = new Distribution[names.Count];
         for (var d = 0; d < names.Count; d++) distributions[d] = space[names[d]];
         var belowObs = Observations(history, below, names[0], names, out var belowKept);
@@ -137,27 +138,58 @@ public sealed class TpeSampler : ISampler
     }
 
     /// <summary>
-    /// The parameter values of the selected trials, per parameter, keeping trials that have the mask parameter
-    /// (Optuna masks by the first parameter); <paramref name="kept"/> gives the positions kept.
+    /// The observations, shared between the parameters of one ask: without constant liar they depend only on the
+    /// finished trials, whose immutable lists are the cache key (a pure cache; nothing of it must survive).
+    /// </summary>
+    private TpeHistory History(Study study, int trialNumber)
+    {
+        if (Options.ConstantLiar) return TpeHistory.Gather(study, true, trialNumber);
+        var complete = study.GetTrials(TrialState.Complete);
+        var pruned = study.GetTrials(TrialState.Pruned);
+        var cache = _cache.GetOrCreateValue(study);
+        lock (cache)
+        {
+            if (ReferenceEquals(cache.Complete, complete) && ReferenceEquals(cache.Pruned, pruned) && cache.History is { } h) return h;
+        }
+        var history = TpeHistory.Gather(study, false, trialNumber);
+        lock (cache)
+        {
+            cache.Complete = complete;
+            cache.Pruned = pruned;
+            cache.History = history;
+        }
+        return history;
+    }
+
+    /// <summary>
+    /// The parameter values of the selected trials, per parameter, keeping trials that have every parameter
+    /// (Optuna masks by the first one); <paramref name="kept"/> gives the positions kept.
     /// </summary>
     private static double[][] Observations(TpeHistory history, int[] selected, string maskName, IReadOnlyList<string> names, out List<int> kept)
     {
         kept = new List<int>(selected.Length);
+        var columns = new List<double>[names.Count];
+        for (var d = 0; d < names.Count; d++) columns[d] = new List<double>(selected.Length);
+        var row = new double[names.Count];
         for (var i = 0; i < selected.Length; i++)
         {
-            var t = history.Trials[selected[i]];
-            if (!t.InternalParams.ContainsKey(maskName)) continue;
+            var p = history.Trials[selected[i]];
+            if (!p.TryGetInternal(maskName, out row[0])) continue;
             var all = true;
-            for (var d = 1; d < names.Count && all; d++) all = t.InternalParams.ContainsKey(names[d]);
-            if (all) kept.Add(i);
+            for (var d = 1; d < names.Count && all; d++) all = p.TryGetInternal(names[d], out row[d]);
+            if (!all) continue;
+            kept.Add(i);
+            for (var d = 0; d < names.Count; d++) columns[d].Add(row[d]);
         }
         var obs = new double[names.Count][];
-        for (var d = 0; d < names.Count; d++)
-        {
-            var column = new double[kept.Count];
-            for (var j = 0; j < kept.Count; j++) column[j] = history.Trials[selected[kept[j]]].InternalParams[names[d]];
-            obs[d] = column;
-        }
+        for (var d = 0; d < names.Count; d++) obs[d] = [.. columns[d]];
         return obs;
+    }
+
+    private sealed class HistoryCache
+    {
+        public IReadOnlyList<FrozenTrial>? Complete;
+        public IReadOnlyList<FrozenTrial>? Pruned;
+        public TpeHistory? History;
     }
 }

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AIMass.Bench.Infrastructure;
+using AIMass.Grains.Datasets;
+using AIMass.Grains.Hosting;
+using AIMass.Grains.Security;
+using AIMass.Grains.Studies;
+using AIMass.Grains.Tenants;
+using AIMass.Silo.Configuration;
+using AIMass.Silo.Hosting;
+using AIMass.Silo.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
+
+namespace AIMass.Bench.Suites.Cluster;
+
+/// <summary>
+/// <c>cluster</c>: 10,000 no-op trials over 10 tenants x 10 studies through the real grains (in-process cluster):
+/// trials/s, queued-to-started latency and the scheduling overhead per trial, with the embedded SQLite storage
+/// and, when Azurite is installed (tests/node_modules), with Azure Table storage.
+/// </summary>
+public sealed class ClusterSuite : IBenchSuite
+{
+    public string Name => "cluster";
+    public string Description => "10,000 no-op trials, 10 tenants x 10 studies: trials/s, queue latency, overhead per trial";
+
+    public async Task<JsonObject> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var tenants = context.IntOption("tenants", 10);
+        var studies = context.IntOption("studies", 10);
+        var trials = context.IntOption("trials", 100);
+        var result = new JsonObject { ["tenants"] = tenants, ["studies_per_tenant"] = studies, ["trials_per_study"] = trials };
+
+        var sqlite = await MeasureAsync(context, tenants, studies, trials, connectionString: null, ct);
+        foreach (var (key, value) in sqlite) result[key] = value?.DeepClone();
+
+        var azurite = AzuriteRunner.Locate(context.RepositoryRoot);
+        if (azurite is null || context.Flag("no-azure"))
+        {
+            result["azure_table"] = new JsonObject { ["skipped"] = "Azurite not installed (npm ci in tests/)" };
+        }
+        else
+        {
+            await using var emulator = await AzuriteRunner.StartAsync(azurite);
+            var azureTrials = context.IntOption("azure-trials", trials);
+            result["azure_table"] = await MeasureAsync(context, tenants, studies, azureTrials, emulator.ConnectionString, ct);
+        }
+        return result;
+    }
+
+    private static async Task<JsonObject> MeasureAsync(BenchContext context, int tenants, int studies, int trials, string? connectionString, CancellationToken ct)
+    {
+        var storage = connectionString is null ? "sqlite" : "azure-table";
+        context.Log.WriteLine($"[cluster] {storage}: {tenants} tenants x {studies} studies x {trials} trials");
+        var data = Path.Combine(Path.GetTempPath(), "aimass-bench", Guid.NewGuid().ToString("N"));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddAIMass(new AIMassOptions
+            {
+                DataDirectory = data,
+                Storage = connectionString is null ? StorageKind.Sqlite : StorageKind.AzureStorage,
+                AzureStorageConnectionString = connectionString,
+                Silo = new SiloWorkerOptions { Name = "bench", Devices = "cpu", CpuSlots = 64 },
+            });
+            silo.Services.AddSingleton<ITrialExecutor, NoOpTrialExecutor>();
+            silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        });
+        builder.ConfigureClient(client => client.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var grains = cluster.Client;
+            var csv = await File.ReadAllBytesAsync(context.Sample("iris.csv"), ct);
+            for (var t = 0; t < tenants; t++)
+            {
+                var tenant = $"tenant{t}";
+                using (CallerContext.Use(Caller.Admin))
+                {
+                    await grains.GetGrain<ITenantGrain>(tenant).CreateAsync(new TenantCreateRequest
+                    {
+                        DisplayName = tenant, Quotas = new TenantQuotas { MaxConcurrentTrials = 64, MaxActiveStudies = studies + 1 },
+                    });
+                }
+                using (CallerContext.Use(Caller.ForTenant(tenant)))
+                {
+                    await grains.GetGrain<IDatasetGrain>($"{tenant}/iris").UploadAsync(new DatasetUpload { Name = "iris", Content = csv });
+                }
+            }
+
+            var spec = new StudySpec
+            {
+                Name = "noop", DatasetId = "iris", Target = "species", Budget = new StudyBudget { MaxTrials = trials }, Parallelism = 4,
+                Sampler = "random", Pruner = "none", UseMetaLearning = false, Distill = false,
+                SearchSpace = new SearchSpace { Parameters = [ParameterSpec.Float("lr", 1e-4, 1e-1, log: true), ParameterSpec.Float("dropout", 0.01, 0.5)] },
+            };
+            var watch = Stopwatch.StartNew();
+            var keys = new List<(string Tenant, string Study)>();
+            for (var s = 0; s < studies; s++)
+            {
+                for (var t = 0; t < tenants; t++)
+                {
+                    using var _ = CallerContext.Use(Caller.ForTenant($"tenant{t}"));
+                    await grains.GetGrain<IStudyGrain>($"tenant{t}/s{s}").CreateAsync(spec);
+                    keys.Add(($"tenant{t}", $"s{s}"));
+                }
+            }
+            var pending = new HashSet<(string Tenant, string Study)>(keys);
+            var progress = Stopwatch.StartNew();
+            while (pending.Count > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                await Task.Delay(250, ct);
+                foreach (var (tenant, study) in pending.ToList())
+                {
+                    using var _ = CallerContext.Use(Caller.ForTenant(tenant));
+                    if ((await grains.GetGrain<IStudyGrain>($"{tenant}/{study}").GetAsync()).IsFinished) pending.Remove((tenant, study));
+                    else break; // studies progress together: check the rest on the next round
+                }
+                if (progress.Elapsed > TimeSpan.FromSeconds(5))
+                {
+                    context.Log.WriteLine($"[cluster] {storage}: {keys.Count - pending.Count}/{keys.Count} studies done after {watch.Elapsed.TotalSeconds:0.0} s");
+                    progress.Restart();
+                }
+            }
+            var wall = watch.Elapsed.TotalSeconds;
+
+            var waits = new List<double>();
+            foreach (var (tenant, study) in keys)
+            {
+                using var _ = CallerContext.Use(Caller.ForTenant(tenant));
+                foreach (var trial in await grains.GetGrain<IStudyGrain>($"{tenant}/{study}").GetTrialsAsync())
+                {
+                    if (trial.QueuedUtc is { } q && trial.StartedUtc is { } s) waits.Add((s - q).TotalMilliseconds);
+                }
+            }
+            waits.Sort();
+            var completed = waits.Count;
+            context.Log.WriteLine($"[cluster] {storage}: {completed} trials in {wall:0.00} s = {completed / wall:0} trials/s");
+            return new JsonObject
+            {
+                ["storage"] = storage,
+                ["trials"] = completed,
+                ["wall_s"] = Math.Round(wall, 2),
+                ["trials_per_s"] = Math.Round(completed / wall, 1),
+                ["overhead_ms_per_trial"] = Math.Round(wall * 1000 / Math.Max(1, completed), 3),
+                ["queued_to_started_p50_ms"] = Math.Round(Percentile(waits, 0.50), 2),
+                ["queued_to_started_p99_ms"] = Math.Round(Percentile(waits, 0.99), 2),
+            };
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Floor(q * (sorted.Count - 1)))];
+}

@@ -1,0 +1,128 @@
+using AIMass.Grains.Studies;
+using AIMass.Grains.Tenants;
+using AIMass.Grains.Tests.Infrastructure;
+
+namespace AIMass.Grains.Tests.Studies;
+
+[Collection(ClusterCollection.Name)]
+public sealed class StudyLifecycleTests(SharedCluster shared)
+{
+    private ServiceCluster Service => shared.Service;
+
+    private static StudySpec Slow(int trials) => new()
+    {
+        Name = "slow", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = trials }, Parallelism = 1,
+        MaxEpochsPerTrial = 30, Pruner = "none",
+        SearchSpace = new SearchSpace
+        {
+            Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],
+            Fixed = new() { ["family"] = "mlp", ["width"] = "256", ["layers"] = "3", ["epochs"] = "30", ["patience"] = "0" },
+        },
+    };
+
+    private async Task PrepareAsync(string tenant, TenantQuotas? quotas = null)
+    {
+        await Service.CreateTenantAsync(tenant, quotas);
+        await Service.UploadAsync(tenant, "digits", TestSamples.Bytes("digits.csv"), target: "digit");
+    }
+
+    [Fact]
+    public async Task Pause_holds_new_trials_and_resume_finishes_the_study()
+    {
+        await PrepareAsync("pauser");
+        await Service.CreateStudyAsync("pauser", "s", Slow(4));
+        await Service.WaitForAsync("pauser", () => Service.Study("pauser", "s").GetAsync(), i => i.TrialsRunning >= 1, TimeSpan.FromMinutes(1), "a running trial");
+
+        using (ServiceCluster.AsTenant("pauser"))
+        {
+            Assert.Equal(StudyStatus.Paused, (await Service.Study("pauser", "s").PauseAsync()).Status);
+            var again = await Assert.ThrowsAsync<ServiceException>(() => Service.Study("pauser", "s").PauseAsync());
+            Assert.Equal(ServiceErrorKind.Conflict, again.Kind);
+        }
+        // The running trial finishes; nothing new starts while paused.
+        var paused = await Service.WaitForAsync("pauser", () => Service.Study("pauser", "s").GetAsync(), i => i.TrialsRunning == 0, TimeSpan.FromMinutes(1), "the running trial to end");
+        await Task.Delay(1500);
+        using (ServiceCluster.AsTenant("pauser"))
+        {
+            var still = await Service.Study("pauser", "s").GetAsync();
+            Assert.Equal(StudyStatus.Paused, still.Status);
+            Assert.Equal(paused.TrialsFinished, still.TrialsFinished);
+            Assert.Equal(0, still.TrialsRunning);
+            await Service.Study("pauser", "s").ResumeAsync();
+        }
+
+        var done = await Service.WaitForStudyAsync("pauser", "s", TimeSpan.FromMinutes(2));
+        Assert.Equal(StudyStatus.Completed, done.Status);
+        Assert.Equal(4, done.TrialsComplete);
+    }
+
+    [Fact]
+    public async Task Cancel_stops_a_running_study_at_once()
+    {
+        await PrepareAsync("canceller");
+        await Service.CreateStudyAsync("canceller", "s", Slow(20));
+        await Service.WaitForAsync("canceller", () => Service.Study("canceller", "s").GetAsync(), i => i.TrialsRunning >= 1, TimeSpan.FromMinutes(1), "a running trial");
+
+        using (ServiceCluster.AsTenant("canceller"))
+        {
+            var cancelled = await Service.Study("canceller", "s").CancelAsync();
+            Assert.Equal(StudyStatus.Cancelled, cancelled.Status);
+        }
+        var trials = await Service.WaitForAsync("canceller", () => Service.Study("canceller", "s").GetTrialsAsync(),
+            t => t.All(x => x.Status is not (TrialStatus.Running or TrialStatus.Queued)), TimeSpan.FromMinutes(1), "every trial to stop");
+        Assert.True(trials.Length < 20);
+        Assert.Contains(trials, t => t.Status == TrialStatus.Cancelled);
+        using (ServiceCluster.AsTenant("canceller"))
+        {
+            var tenant = await Service.Client.GetGrain<ITenantGrain>("canceller").GetAsync();
+            Assert.Equal(0, tenant.Usage.ActiveStudies);
+        }
+    }
+
+    [Fact]
+    public async Task Time_budget_ends_the_study_and_keeps_the_models_trained_so_far()
+    {
+        await PrepareAsync("hurried");
+        await Service.CreateStudyAsync("hurried", "s", Slow(100) with { Budget = new StudyBudget { MaxSeconds = 4 }, Parallelism = 2 });
+
+        var done = await Service.WaitForStudyAsync("hurried", "s", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(StudyStatus.Completed, done.Status);
+        Assert.Contains("time budget", done.StatusReason);
+        Assert.True(done.TrialsComplete >= 1);
+        Assert.True(done.ElapsedSeconds < 4 + 10, $"elapsed {done.ElapsedSeconds}");
+    }
+
+    [Fact]
+    public async Task Quotas_refuse_over_limit_requests_with_a_clear_message()
+    {
+        await PrepareAsync("limited", new TenantQuotas { MaxActiveStudies = 1 });
+        await Service.CreateStudyAsync("limited", "first", Slow(2));
+
+        var e = await Assert.ThrowsAsync<ServiceException>(() => Service.CreateStudyAsync("limited", "second", Slow(2)));
+
+        Assert.Equal(ServiceErrorKind.QuotaExceeded, e.Kind);
+        Assert.Contains("Active-study quota", e.Message);
+        using (ServiceCluster.AsTenant("limited"))
+        {
+            var missing = await Assert.ThrowsAsync<ServiceException>(() => Service.Study("limited", "second").GetAsync());
+            Assert.Equal(ServiceErrorKind.NotFound, missing.Kind);
+        }
+        await Service.WaitForStudyAsync("limited", "first", TimeSpan.FromMinutes(2));
+        await Service.CreateStudyAsync("limited", "third", Slow(1));
+    }
+
+    [Fact]
+    public async Task Spent_compute_quota_holds_trials_and_says_why()
+    {
+        await PrepareAsync("thrifty", new TenantQuotas { MaxComputeSecondsPerDay = 0.5 });
+        await Service.CreateStudyAsync("thrifty", "s", Slow(6));
+
+        var info = await Service.WaitForAsync("thrifty", () => Service.Study("thrifty", "s").GetAsync(),
+            i => i.Activity?.Contains("compute quota") == true, TimeSpan.FromMinutes(2), "the study to report the spent quota");
+
+        Assert.Equal(StudyStatus.Running, info.Status);
+        Assert.True(info.TrialsFinished < 6);
+        using (ServiceCluster.AsTenant("thrifty")) await Service.Study("thrifty", "s").CancelAsync();
+    }
+}

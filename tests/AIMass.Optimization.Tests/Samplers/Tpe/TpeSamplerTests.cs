@@ -1,0 +1,141 @@
+using AIMass.Optimization.Samplers;
+using AIMass.Optimization.Samplers.Tpe;
+
+namespace AIMass.Optimization.Tests.Samplers.Tpe;
+
+public sealed class TpeSamplerTests
+{
+    [Fact]
+    public void TpeBeatsRandomOnBraninOverSeeds()
+    {
+        // 20 seeds x 60 trials: TPE's median regret must be well below random search's, and it must reach a small
+        // regret more often. A statistical assertion with a wide margin, not a timing.
+        var tpe = new List<double>();
+        var random = new List<double>();
+        for (var seed = 0; seed < 20; seed++)
+        {
+            tpe.Add(Regret(new TpeSampler(new TpeSamplerOptions { Seed = seed })));
+            random.Add(Regret(new RandomSampler(seed)));
+        }
+        var tpeMedian = Median(tpe);
+        var randomMedian = Median(random);
+        Assert.True(tpeMedian < 0.5 * randomMedian, $"TPE median regret {tpeMedian:G4} vs random {randomMedian:G4}");
+        Assert.True(tpe.Count(r => r < 0.1) > random.Count(r => r < 0.1));
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, false)]
+    [InlineData(false, false, true)]
+    public void EveryOptionCombinationOptimises(bool multivariate, bool group, bool constantLiar)
+    {
+        var regrets = Enumerable.Range(0, 5).Select(seed => Regret(new TpeSampler(new TpeSamplerOptions
+        {
+            Seed = seed,
+            Multivariate = multivariate,
+            Group = group,
+            ConstantLiar = constantLiar,
+        }), parallelism: constantLiar ? 3 : 1)).ToList();
+        Assert.True(Median(regrets) < 0.5, $"median regret {Median(regrets):G4}");
+    }
+
+    [Fact]
+    public void MultivariateSamplesTheSharedSpaceJointly()
+    {
+        var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 1, Multivariate = true }) });
+        study.Optimize(TestFunctions.BraninObjective, nTrials: 15);
+        var relative = study.Trials[12].SystemAttributes["relative_params"] as IReadOnlyDictionary<string, object?>;
+        Assert.NotNull(relative);
+        Assert.Equal(["x1", "x2"], relative!.Keys.OrderBy(k => k));
+        Assert.Equal(study.Trials[12].InternalParams["x1"], relative["x1"]);
+    }
+
+    [Fact]
+    public void InfiniteAndPrunedTrialsAreRankedNotFatal()
+    {
+        var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 2, NStartupTrials = 3 }) });
+        study.Optimize(t =>
+        {
+            var x = t.SuggestFloat("x", -1, 1);
+            if (t.Number % 5 == 1) return double.PositiveInfinity;
+            if (t.Number % 5 == 2) return double.NegativeInfinity;
+            if (t.Number % 5 == 3)
+            {
+                t.Report(x, 0);
+                throw new TrialPrunedException();
+            }
+            return x * x;
+        }, nTrials: 30);
+        Assert.Equal(30, study.Trials.Count);
+        Assert.Equal(double.NegativeInfinity, study.BestValue);
+    }
+
+    [Fact]
+    public void AnEmptySearchSpaceIsFine()
+    {
+        var study = Study.Create(new StudyOptions { Seed = 3 });
+        study.Optimize(_ => 1.0, nTrials: 15);
+        Assert.All(study.Trials, t => Assert.Empty(t.Params));
+        Assert.Equal(1.0, study.BestValue);
+    }
+
+    [Fact]
+    public void MultiObjectiveTpeFindsAFront()
+    {
+        var study = Study.Create(new StudyOptions
+        {
+            Directions = [StudyDirection.Minimize, StudyDirection.Minimize],
+            Sampler = new TpeSampler(new TpeSamplerOptions { Seed = 4 }),
+        });
+        study.Optimize(t =>
+        {
+            var x = t.SuggestFloat("x", 0, 1);
+            var y = t.SuggestFloat("y", 0, 1);
+            return [x, (1 + y) * (1 - Math.Sqrt(x / (1 + y)))];
+        }, nTrials: 60);
+        var tpeVolume = Hypervolume.Compute(study.BestTrials, study.Directions, [1.1, 2.2]);
+        var random = Study.Create(new StudyOptions { Directions = study.Directions.ToArray(), Sampler = new RandomSampler(4) });
+        random.Optimize(t =>
+        {
+            var x = t.SuggestFloat("x", 0, 1);
+            var y = t.SuggestFloat("y", 0, 1);
+            return [x, (1 + y) * (1 - Math.Sqrt(x / (1 + y)))];
+        }, nTrials: 60);
+        Assert.True(tpeVolume > Hypervolume.Compute(random.BestTrials, random.Directions, [1.1, 2.2]));
+    }
+
+    [Fact]
+    public void InvalidOptionsAreRejected()
+    {
+        Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { Group = true }));
+        Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { NEiCandidates = 0 }));
+        Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { PriorWeight = 0 }));
+    }
+
+    [Fact]
+    public void DefaultWeightsFollowOptuna()
+    {
+        Assert.Empty(TpeSamplerOptions.DefaultWeights(0));
+        Assert.Equal(Enumerable.Repeat(1.0, 24), TpeSamplerOptions.DefaultWeights(24));
+        var w = TpeSamplerOptions.DefaultWeights(30);
+        Assert.Equal(1.0 / 30, w[0], 12);
+        Assert.Equal(1.0, w[4], 12);
+        Assert.All(w.Skip(5), v => Assert.Equal(1.0, v));
+        Assert.Equal(25, TpeSamplerOptions.DefaultGamma(1000));
+        Assert.Equal(3, TpeSamplerOptions.DefaultGamma(21));
+    }
+
+    private static double Regret(ISampler sampler, int parallelism = 1)
+    {
+        var study = Study.Create(new StudyOptions { Sampler = sampler });
+        study.Optimize(TestFunctions.BraninObjective, nTrials: 60, parallelism: parallelism);
+        return study.BestValue - TestFunctions.BraninMinimum;
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.OrderBy(x => x).ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
+    }
+}
