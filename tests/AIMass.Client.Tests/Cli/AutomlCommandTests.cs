@@ -23,7 +23,7 @@ public sealed class AutomlCommandTests
         const double budget = 25;
 
         var run = await CliRun.RunAsync(null, "automl", "--train", TestPaths.Sample("diabetes.csv"), "--target", "progression",
-            "--test", test, "--predictions", predictions, "--time-budget", budget.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--pruner", "none", "--json");
+            "--test", test, "--predictions", predictions, "--time-budget", budget.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.True(run.Wall.TotalSeconds <= budget + BudgetSlackSeconds, $"took {run.Wall.TotalSeconds:0.0} s for a {budget} s budget");
