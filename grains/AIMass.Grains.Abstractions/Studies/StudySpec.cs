@@ -42,4 +42,7 @@ public sealed record StudySpec
 
     /// <summary>Run the distillation stage after the search for constrained scenarios.</summary>
     [Id(15)] public bool Distill { get; init; } = true;
+
+    /// <summary>Distilled students tried per scenario that needs them (plus one control: the best student trained alone).</summary>
+    [Id(16)] public int DistillTrialsPerScenario { get; init; } = 4;
 }

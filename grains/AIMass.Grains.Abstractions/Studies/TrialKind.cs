@@ -6,4 +6,7 @@ public enum TrialKind
     Search = 0,
     WarmStart = 1,
     Distillation = 2,
+
+    /// <summary>A distilled student's architecture trained alone, to show what the teacher added.</summary>
+    Control = 3,
 }

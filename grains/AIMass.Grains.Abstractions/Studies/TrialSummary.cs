@@ -34,6 +34,9 @@ public sealed record TrialSummary
     /// <summary>When the trial first entered the queue.</summary>
     [Id(20)] public DateTimeOffset? QueuedUtc { get; init; }
 
+    /// <summary>For distillation and control trials: the scenario they were trained for.</summary>
+    [Id(21)] public string? Scenario { get; init; }
+
     public double? DurationSeconds => StartedUtc is { } s && FinishedUtc is { } f ? (f - s).TotalSeconds : null;
 
     /// <summary>The model family (<c>family</c> parameter), if any.</summary>

@@ -20,11 +20,13 @@ public sealed partial class StudyGrain
     {
         if (S.Spec is null) return Task.FromResult(EpochVerdict.Abandon);
         if (S.Status is StudyStatus.Cancelled or StudyStatus.Failed) return Task.FromResult(EpochVerdict.Abandon);
-        if (S.Status == StudyStatus.Completed || BudgetSpent() is not null) return Task.FromResult(EpochVerdict.Finish);
-        if (!S.Trials.TryGetValue(trialNumber, out var summary) || summary.Kind == TrialKind.Distillation)
+        if (!S.Trials.TryGetValue(trialNumber, out var summary)) return Task.FromResult(EpochVerdict.Continue);
+        var searching = summary.Kind is TrialKind.Search or TrialKind.WarmStart;
+        if (S.Status == StudyStatus.Completed || (searching ? SearchBudgetSpent() : TotalBudgetSpent()) is not null)
         {
-            return Task.FromResult(EpochVerdict.Continue);
+            return Task.FromResult(EpochVerdict.Finish);
         }
+        if (!searching) return Task.FromResult(EpochVerdict.Continue);
         var optimizer = Optimizer();
         if (optimizer.Trials.ElementAtOrDefault(trialNumber) is not { State: TrialState.Running })
         {
@@ -47,6 +49,8 @@ public sealed partial class StudyGrain
     public async Task TrialFinishedAsync(TrialSummary trial)
     {
         if (S.Spec is null || !S.Trials.TryGetValue(trial.Number, out var known) || IsFinal(known.Status)) return;
+        // The study owns why a trial exists; the trial grain owns how it ran.
+        trial = trial with { Kind = known.Kind, Scenario = known.Scenario, TeacherTrial = known.TeacherTrial, Params = known.Params };
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
         TellOptimizer(trial);
@@ -89,21 +93,23 @@ public sealed partial class StudyGrain
         await AdvanceAsync();
     }
 
-    /// <summary>Closes the search when a budget is spent, asks for more trials, or ends the study.</summary>
+    /// <summary>Closes the search when its budget is spent, asks for more trials, moves to distillation, or ends the study.</summary>
     private async Task AdvanceAsync()
     {
         if (S.Status != StudyStatus.Running) return;
-        var spent = BudgetSpent();
+        if (S.Phase == "distill")
+        {
+            await AdvanceDistillationAsync();
+            return;
+        }
+        var spent = SearchBudgetSpent();
         if (spent is not null && !S.SearchClosed)
         {
             S.SearchClosed = true;
             S.StatusReason = spent;
             LogSearchClosed(Key, spent);
             await SaveAsync();
-            foreach (var queued in Outstanding().Where(t => t.Status == TrialStatus.Queued))
-            {
-                _ = Trial(queued.Number).CancelAsync($"the study's budget is spent ({spent})");
-            }
+            CancelQueued($"the search budget is spent ({spent})");
         }
         var trials = S.Trials.Values;
         if (trials.Count(t => t.Status == TrialStatus.Failed) >= FailuresBeforeGivingUp && !trials.Any(t => t.Status is TrialStatus.Complete or TrialStatus.Pruned))
@@ -114,19 +120,54 @@ public sealed partial class StudyGrain
             return;
         }
         if (!S.SearchClosed) await FillAsync();
-        if (Outstanding().Any()) return;
-        if (S.SearchClosed || AllAsked())
+        if (Outstanding().Any() || !(S.SearchClosed || AllAsked())) return;
+        if (!trials.Any(t => t.Status == TrialStatus.Complete))
         {
-            var complete = trials.Any(t => t.Status == TrialStatus.Complete);
-            await FinishStudyAsync(complete ? StudyStatus.Completed : StudyStatus.Failed,
-                complete ? S.StatusReason ?? "budget spent" : $"no trial completed ({trials.Select(t => t.Reason).FirstOrDefault(r => r is not null) ?? "no reason given"})");
+            await FinishStudyAsync(StudyStatus.Failed, $"no trial completed ({trials.Select(t => t.Reason).FirstOrDefault(r => r is not null) ?? "no reason given"})");
+            return;
+        }
+        if (StartDistillation())
+        {
+            await SaveAsync();
+            await FillAsync();
+            return;
+        }
+        await FinishStudyAsync(StudyStatus.Completed, S.StatusReason ?? "budget spent");
+    }
+
+    private async Task AdvanceDistillationAsync()
+    {
+        var spent = TotalBudgetSpent();
+        if (spent is null) await FillAsync();
+        else CancelQueued($"the study's budget is spent ({spent})");
+        if (Outstanding().Any()) return;
+        if (spent is null && !DistillationDone()) return;
+        var distilled = string.Join(", ", S.Distillations.Keys);
+        await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}");
+    }
+
+    private void CancelQueued(string reason)
+    {
+        foreach (var queued in Outstanding().Where(t => t.Status == TrialStatus.Queued))
+        {
+            _ = Trial(queued.Number).CancelAsync(reason);
         }
     }
 
-    /// <summary>Asks the optimizer for trials until the study's parallelism is used or the trial budget is reached.</summary>
+    /// <summary>Asks the optimizer (search) or the student studies (distillation) for trials until the study's parallelism is used.</summary>
     private async Task FillAsync()
     {
-        if (S.Status != StudyStatus.Running || S.SearchClosed) return;
+        if (S.Status != StudyStatus.Running) return;
+        var added = S.Phase == "distill" ? AskDistillationTrials() : AskSearchTrials();
+        if (added is null || added.Count == 0) return;
+        // Persist before the trial grains hear of the new trials, so a crash can never leave a trial the study forgot.
+        await SaveAsync();
+        foreach (var summary in added) _ = Trial(summary.Number).QueueAsync(BuildJob(summary));
+    }
+
+    private List<TrialSummary>? AskSearchTrials()
+    {
+        if (S.SearchClosed) return null;
         var added = new List<TrialSummary>();
         while (Outstanding().Count() < S.Spec!.Parallelism && !AllAsked())
         {
@@ -140,18 +181,16 @@ public sealed partial class StudyGrain
             catch (ArgumentException e)
             {
                 optimizer.Tell(trial, TrialState.Fail);
-                await FinishStudyAsync(StudyStatus.Failed, $"the search space cannot be sampled: {e.Message}");
-                return;
+                S.SearchClosed = true;
+                S.StatusReason = $"the search space cannot be sampled: {e.Message}";
+                break;
             }
             var kind = trial.UserAttributes.ContainsKey("warm_start") ? TrialKind.WarmStart : TrialKind.Search;
             var summary = new TrialSummary { Number = trial.Number, Status = TrialStatus.Queued, Kind = kind, Params = values };
             S.Trials[trial.Number] = summary;
             added.Add(summary);
         }
-        if (added.Count == 0) return;
-        // Persist before the trial grains hear of the new trials, so a crash can never leave a trial the study forgot.
-        await SaveAsync();
-        foreach (var summary in added) _ = Trial(summary.Number).QueueAsync(BuildJob(summary));
+        return added;
     }
 
     private TrialJob BuildJob(TrialSummary trial) => new()
@@ -177,7 +216,8 @@ public sealed partial class StudyGrain
 
     private void TellOptimizer(TrialSummary trial)
     {
-        if (trial.Kind == TrialKind.Distillation) return;
+        if (trial.Kind == TrialKind.Distillation) TellStudents(trial);
+        if (trial.Kind is TrialKind.Distillation or TrialKind.Control) return;
         var optimizer = Optimizer();
         if (optimizer.Trials.ElementAtOrDefault(trial.Number) is not { State: TrialState.Running }) return;
         switch (trial.Status)
@@ -218,19 +258,29 @@ public sealed partial class StudyGrain
 
     private Task SaveIfDirtyAsync() => _dirty ? SaveAsync() : Task.CompletedTask;
 
-    /// <summary>Why no more search trials may start, or null while the budget lasts.</summary>
-    private string? BudgetSpent()
+    /// <summary>Why no more search trials may start, or null while the search budget lasts (a share of the time is kept for distillation).</summary>
+    private string? SearchBudgetSpent()
+    {
+        var budget = S.Spec!.Budget;
+        var share = DistillationPossible ? 1 - DistillationTimeShare : 1;
+        if (budget.MaxSeconds is { } seconds && ElapsedSeconds() >= seconds * share) return $"time budget of {seconds * share:0.#} s for the search spent";
+        if (budget.MaxComputeSeconds is { } compute && S.ComputeSeconds >= compute * share) return $"compute budget of {compute * share:0.#} s for the search spent";
+        if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
+        return null;
+    }
+
+    /// <summary>Why nothing at all may run any more (the whole time or compute budget is spent), or null.</summary>
+    private string? TotalBudgetSpent()
     {
         var budget = S.Spec!.Budget;
         if (budget.MaxSeconds is { } seconds && ElapsedSeconds() >= seconds) return $"time budget of {seconds:0.#} s spent";
         if (budget.MaxComputeSeconds is { } compute && S.ComputeSeconds >= compute) return $"compute budget of {compute:0.#} s spent";
-        if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
         return null;
     }
 
     private bool AllAsked() => S.Spec!.Budget.MaxTrials is { } max && SearchTrials() >= max;
 
-    private int SearchTrials() => S.Trials.Values.Count(t => t.Kind != TrialKind.Distillation);
+    private int SearchTrials() => S.Trials.Values.Count(t => t.Kind is TrialKind.Search or TrialKind.WarmStart);
 
     private IEnumerable<TrialSummary> Outstanding() => S.Trials.Values.Where(t => !IsFinal(t.Status));
 

@@ -65,6 +65,7 @@ public sealed partial class StudyGrain(
         S.DatasetRows = version.Rows;
         S.Image = version.Image;
         S.MetaFeatures = version.MetaFeatures;
+        S.DatasetSchema = version.Schema;
         S.Scenarios = spec.Scenarios.Length > 0 ? spec.Scenarios : ScenarioSpec.Defaults;
         S.Space = spec.SearchSpace ?? DefaultSearchSpaces.For(task, version.Image, version.Rows, spec.MaxEpochsPerTrial);
 

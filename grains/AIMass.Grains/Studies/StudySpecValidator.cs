@@ -20,6 +20,7 @@ public static class StudySpecValidator
         if (!SamplerCatalog.Names.Contains(spec.Sampler)) errors.Add(new(null, "sampler", $"'{spec.Sampler}' is unknown; known: {string.Join(", ", SamplerCatalog.Names)}"));
         if (!PrunerCatalog.Names.Contains(spec.Pruner)) errors.Add(new(null, "pruner", $"'{spec.Pruner}' is unknown; known: {string.Join(", ", PrunerCatalog.Names)}"));
         if (spec.Parallelism is < 1 or > 64) errors.Add(new(null, "parallelism", "must be between 1 and 64"));
+        if (spec.DistillTrialsPerScenario is < 1 or > 100) errors.Add(new(null, "distillTrialsPerScenario", "must be between 1 and 100"));
         if (spec.MaxEpochsPerTrial is < 1 or > 1000) errors.Add(new(null, "maxEpochsPerTrial", "must be between 1 and 1000"));
         try { DeviceKinds.Requirement(spec.Device); }
         catch (ServiceException e) { errors.AddRange(e.Errors); }

@@ -34,4 +34,8 @@ public sealed class StudyState
     [Id(19)] public int WarmStartTrials { get; set; }
     [Id(20)] public int DatasetRows { get; set; }
     [Id(21)] public Dictionary<string, double> MetaFeatures { get; set; } = [];
+    [Id(22)] public ColumnInfo[] DatasetSchema { get; set; } = [];
+
+    /// <summary>The distillation stage, per scenario that needed students.</summary>
+    [Id(23)] public Dictionary<string, Distillation.DistillationState> Distillations { get; set; } = [];
 }

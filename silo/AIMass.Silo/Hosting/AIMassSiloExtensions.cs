@@ -5,6 +5,8 @@ using AIMass.Grains.Workers;
 using AIMass.Grains.Workers.Placement;
 using AIMass.Silo.Configuration;
 using AIMass.Silo.Devices;
+using AIMass.Silo.Health;
+using AIMass.Silo.Telemetry;
 using AIMass.Silo.Storage.Artifacts;
 using AIMass.Silo.Storage.Sqlite;
 using AIMass.Silo.Jobs;
@@ -104,6 +106,10 @@ public static class AIMassSiloExtensions
         services.TryAddSingleton<ITrialExecutor, TrialExecutor>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<TrainingJobRunner>());
+        services.AddAIMassTelemetry();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSingleton<SiloWorkersLifecycle>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWorkersLifecycle>());
         return silo;

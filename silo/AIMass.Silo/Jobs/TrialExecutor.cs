@@ -4,7 +4,9 @@ using AIMass.Grains.Studies;
 using AIMass.Grains.Trials;
 using AIMass.Silo.Devices;
 using AIMass.Training;
+using AIMass.Training.Artifacts;
 using AIMass.Training.Data;
+using AIMass.Training.Distillation;
 
 namespace AIMass.Silo.Jobs;
 
@@ -35,7 +37,7 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
         };
 
         var verdict = EpochVerdict.Continue;
-        var outcome = await Task.Run(() => TrainingPipeline.Run(request, report =>
+        EpochDecision OnEpoch(EpochReport report)
         {
             verdict = onEpoch(report.Epoch, report.ValidationScore);
             return verdict switch
@@ -44,7 +46,33 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
                 EpochVerdict.Abandon => throw new OperationCanceledException("The study abandoned this trial."),
                 _ => EpochDecision.Stop,
             };
-        }, ct), ct);
+        }
+
+        TrainingOutcome outcome;
+        if (job.Kind == TrialKind.Distillation)
+        {
+            if (job.TeacherArtifactPath is null) throw new InvalidOperationException($"Distillation trial {job.TrialKey} names no teacher artifact.");
+            var teacherBytes = await store.ReadAllBytesAsync(job.TeacherArtifactPath, ct);
+            var teacher = ModelArtifact.Load(new MemoryStream(teacherBytes, writable: false));
+            var distillation = new DistillationRequest
+            {
+                Data = table,
+                Target = job.Target,
+                Teacher = teacher,
+                Hyperparameters = request.Hyperparameters,
+                Seed = job.Seed,
+                SplitSeed = job.SplitSeed,
+                Threads = request.Threads,
+                Device = request.Device,
+                Image = request.Image,
+                MaxEpochs = job.MaxEpochs,
+            };
+            outcome = await Task.Run(() => Distiller.Run(distillation, OnEpoch, ct), ct);
+        }
+        else
+        {
+            outcome = await Task.Run(() => TrainingPipeline.Run(request, OnEpoch, ct), ct);
+        }
 
         using var artifact = new MemoryStream();
         outcome.Artifact.Save(artifact);

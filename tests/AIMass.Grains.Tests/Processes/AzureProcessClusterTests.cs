@@ -85,7 +85,7 @@ public sealed class AzureProcessClusterTests : IClassFixture<Azurite>
             var trials = await grains.GetGrain<IStudyGrain>("azure-lab/s").GetTrialsAsync();
             Assert.Equal(finished.Select(t => (t.Number, t.Status, t.Value)), trials.Select(t => (t.Number, t.Status, t.Value)));
             var best = (await grains.GetGrain<IStudyGrain>("azure-lab/s").GetLeaderboardAsync()).Best!;
-            var prediction = await grains.GetGrain<Models.IModelGrain>($"azure-lab/s/{best.TrialNumber}").GetAsync();
+            var prediction = await grains.GetGrain<AIMass.Grains.Models.IModelGrain>($"azure-lab/s/{best.TrialNumber}").GetAsync();
             Assert.Equal("digit", prediction.Target);
         }
     }

@@ -12,7 +12,7 @@ internal static class StudyDriver
     public static readonly StudySpec Spec = new()
     {
         Name = "process study", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 6 }, Parallelism = 2,
-        MaxEpochsPerTrial = 40, Pruner = "none",
+        MaxEpochsPerTrial = 40, Pruner = "none", Distill = false,
         SearchSpace = new SearchSpace
         {
             Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],

@@ -24,7 +24,7 @@ public sealed class FairShareClusterTests : IAsyncLifetime
         var spec = new StudySpec
         {
             Name = "x", DatasetId = "iris", Target = "species", Budget = new StudyBudget { MaxTrials = 1 }, Parallelism = 1,
-            MaxEpochsPerTrial = 1, Pruner = "none",
+            MaxEpochsPerTrial = 1, Pruner = "none", Distill = false,
         };
         for (var i = 0; i < 50; i++) await _service.CreateStudyAsync("busy", $"s{i:00}", spec);
         await _service.CreateStudyAsync("late", "only", spec);

@@ -15,7 +15,7 @@ public sealed class PersistenceTests
         var data = Path.Combine(Path.GetTempPath(), "aimass-tests", Guid.NewGuid().ToString("N"));
         var spec = new StudySpec
         {
-            Name = "x", DatasetId = "iris", Target = "species", Parallelism = 1, MaxEpochsPerTrial = 30, Pruner = "none",
+            Name = "x", DatasetId = "iris", Target = "species", Parallelism = 1, MaxEpochsPerTrial = 30, Pruner = "none", Distill = false,
             SearchSpace = new SearchSpace
             {
                 Parameters = [ParameterSpec.Float("lr", 1e-3, 3e-2, log: true)],

@@ -12,7 +12,7 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
     private static StudySpec Slow(int trials) => new()
     {
         Name = "slow", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = trials }, Parallelism = 1,
-        MaxEpochsPerTrial = 30, Pruner = "none",
+        MaxEpochsPerTrial = 30, Pruner = "none", Distill = false,
         SearchSpace = new SearchSpace
         {
             Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],

@@ -18,7 +18,7 @@ public sealed class StudyOnDigitsTests(SharedCluster shared)
         await Service.CreateStudyAsync("digits-lab", "four", new StudySpec
         {
             Name = "four trials", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 4 },
-            Seed = 3, Parallelism = 2, MaxEpochsPerTrial = 15, Pruner = "none",
+            Seed = 3, Parallelism = 2, MaxEpochsPerTrial = 15, Pruner = "none", Distill = false,
         });
 
         var info = await Service.WaitForStudyAsync("digits-lab", "four", TimeSpan.FromMinutes(4));

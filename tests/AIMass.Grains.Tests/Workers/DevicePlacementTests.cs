@@ -26,7 +26,7 @@ public sealed class DevicePlacementTests : IAsyncLifetime
         var spec = new StudySpec
         {
             Name = "x", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 6 }, Parallelism = 4,
-            MaxEpochsPerTrial = 4, Pruner = "none",
+            MaxEpochsPerTrial = 4, Pruner = "none", Distill = false,
         };
         await _service.CreateStudyAsync("lab", "on-gpu", spec with { Device = "gpu" });
         await _service.CreateStudyAsync("lab", "on-cpu", spec with { Device = "cpu" });
