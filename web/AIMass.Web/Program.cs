@@ -1,23 +1,12 @@
-using AIMass.Web.Components;
+using AIMass.Web.Extensions;
 
+// `dotnet run --project web/AIMass.Web`: portal + HTTP API + an embedded silo (SQLite in ~/.aimass), on http://localhost:5080.
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddAIMassWeb();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+app.UseAIMassWeb();
 app.Run();
+
+/// <summary>The web host's entry point (public for <c>WebApplicationFactory</c>).</summary>
+public partial class Program;
