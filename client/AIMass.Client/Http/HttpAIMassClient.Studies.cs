@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AIMass.Client.Json;
+using AIMass.Grains.Studies;
+
+namespace AIMass.Client.Http;
+
+public sealed partial class HttpAIMassClient
+{
+    public Task<StudyInfo> CreateStudyAsync(StudySpec spec, string? studyId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        // The body is the spec's fields with an optional id beside them.
+        var body = JsonSerializer.SerializeToNode(spec, AIMassJson.Options)!.AsObject();
+        if (studyId is not null) body["id"] = studyId;
+        return SendAsync<StudyInfo>(HttpMethod.Post, "studies",
+            new StringContent(body.ToJsonString(AIMassJson.Options), System.Text.Encoding.UTF8, "application/json"), ct);
+    }
+
+    public Task<StudyInfo> GetStudyAsync(string studyId, CancellationToken ct = default) =>
+        GetAsync<StudyInfo>($"studies/{Segment(studyId)}", ct);
+
+    public async Task<IReadOnlyList<StudyInfo>> ListStudiesAsync(CancellationToken ct = default) =>
+        await GetAsync<StudyInfo[]>("studies", ct).ConfigureAwait(false);
+
+    public Task<StudyInfo> PauseStudyAsync(string studyId, CancellationToken ct = default) =>
+        PostAsync<StudyInfo>($"studies/{Segment(studyId)}/pause", null, ct);
+
+    public Task<StudyInfo> ResumeStudyAsync(string studyId, CancellationToken ct = default) =>
+        PostAsync<StudyInfo>($"studies/{Segment(studyId)}/resume", null, ct);
+
+    public Task<StudyInfo> CancelStudyAsync(string studyId, CancellationToken ct = default) =>
+        PostAsync<StudyInfo>($"studies/{Segment(studyId)}/cancel", null, ct);
+
+    public async Task<IReadOnlyList<TrialSummary>> GetTrialsAsync(string studyId, CancellationToken ct = default) =>
+        await GetAsync<TrialSummary[]>($"studies/{Segment(studyId)}/trials", ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<TrialSummary>> GetParetoFrontAsync(string studyId, CancellationToken ct = default) =>
+        await GetAsync<TrialSummary[]>($"studies/{Segment(studyId)}/pareto", ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyDictionary<string, double>> GetParameterImportancesAsync(string studyId, CancellationToken ct = default) =>
+        await GetAsync<Dictionary<string, double>>($"studies/{Segment(studyId)}/importances", ct).ConfigureAwait(false);
+}
