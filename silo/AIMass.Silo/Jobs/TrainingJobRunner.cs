@@ -25,6 +25,7 @@ public sealed partial class TrainingJobRunner(
     private readonly ConcurrentDictionary<string, RunningJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _draining = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
+    private readonly JobThreads _threads = new();
     private volatile bool _stopping;
 
     public string SiloName => identity.Name;
@@ -53,8 +54,10 @@ public sealed partial class TrainingJobRunner(
             LogDuplicate(job.TrialKey);
             return;
         }
-        _tasks[job.TrialKey] = Task.Factory.StartNew(() => RunAsync(running), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // The job trains synchronously on a job thread until its first await; what follows (reporting) runs on the pool.
+        var started = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _tasks[job.TrialKey] = started.Task.Unwrap();
+        _threads.Run(() => started.SetResult(RunAsync(running)));
     }
 
     /// <summary>Gives every running job back to the queue and waits for them to report (graceful shutdown).</summary>
@@ -79,7 +82,11 @@ public sealed partial class TrainingJobRunner(
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(5));
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(5));
+        _threads.Dispose();
+    }
 
     private void HandBack(RunningJob job)
     {

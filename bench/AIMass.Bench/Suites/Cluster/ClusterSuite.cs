@@ -98,6 +98,8 @@ public sealed class ClusterSuite : IBenchSuite
                 SearchSpace = new SearchSpace { Parameters = [ParameterSpec.Float("lr", 1e-4, 1e-1, log: true), ParameterSpec.Float("dropout", 0.01, 0.5)] },
             };
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var watch = Stopwatch.StartNew();
             var keys = new List<(string Tenant, string Study)>();
             for (var s = 0; s < studies; s++)
@@ -129,6 +131,8 @@ public sealed class ClusterSuite : IBenchSuite
             }
             var wall = watch.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var collections = new JsonObject { ["gen0"] = GC.CollectionCount(0) - gcBefore[0], ["gen1"] = GC.CollectionCount(1) - gcBefore[1], ["gen2"] = GC.CollectionCount(2) - gcBefore[2] };
 
             var waits = new List<double>();
             foreach (var (tenant, study) in keys)
@@ -150,6 +154,8 @@ public sealed class ClusterSuite : IBenchSuite
                 ["trials_per_s"] = Math.Round(completed / wall, 1),
                 ["overhead_ms_per_trial"] = Math.Round(wall * 1000 / Math.Max(1, completed), 3),
                 ["cpu_ms_per_trial"] = Math.Round(cpu * 1000 / Math.Max(1, completed), 3),
+                ["allocated_kb_per_trial"] = Math.Round(allocated / 1024.0 / Math.Max(1, completed), 1),
+                ["gc_collections"] = collections,
                 ["cores"] = Environment.ProcessorCount,
                 ["queued_to_started_p50_ms"] = Math.Round(Percentile(waits, 0.50), 2),
                 ["queued_to_started_p99_ms"] = Math.Round(Percentile(waits, 0.99), 2),
