@@ -54,7 +54,8 @@ internal sealed class JobThreads : IDisposable
 
     private sealed class JobThread(JobThreads owner, Action first)
     {
-        private readonly SemaphoreSlim _signal = new(0);
+        // No spinning before blocking: an idle job thread may wait minutes, and spinning steals cores from busy ones.
+        private readonly ManualResetEventSlim _signal = new(false, spinCount: 0);
         private Action? _work = first;
 
         public void Start() => new Thread(Loop) { IsBackground = true, Name = "aimass-job" }.Start();
@@ -62,7 +63,7 @@ internal sealed class JobThreads : IDisposable
         public void Assign(Action? work)
         {
             _work = work;
-            _signal.Release();
+            _signal.Set();
         }
 
         private void Loop()
@@ -73,6 +74,7 @@ internal sealed class JobThreads : IDisposable
                 work();
                 if (!owner.Park(this)) break;
                 _signal.Wait();
+                _signal.Reset();
             }
             _signal.Dispose();
         }

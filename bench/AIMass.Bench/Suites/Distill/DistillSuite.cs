@@ -38,10 +38,14 @@ public sealed class DistillSuite : IBenchSuite
             [Hyperparameters.Family] = "mlp", [Hyperparameters.Layers] = 1, [Hyperparameters.Width] = 400,
             [Hyperparameters.Dropout] = 0.0, [Hyperparameters.Epochs] = 200, [Hyperparameters.Patience] = 0,
         };
+        double D(string name, double fallback) => double.Parse(context.Option(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Flag("student-augment")) studentHp[Hyperparameters.Augment] = true;
         var distillHp = new Dictionary<string, object?>(studentHp)
         {
-            [Hyperparameters.Temperature] = 4.0, [Hyperparameters.CeWeight] = 0.1, [Hyperparameters.KdWeight] = 0.9,
+            [Hyperparameters.Temperature] = D("temperature", 4.0), [Hyperparameters.CeWeight] = D("ce-weight", 0.1), [Hyperparameters.KdWeight] = D("kd-weight", 0.9),
+            [Hyperparameters.FeatureWeight] = D("feature-weight", 0.0),
         };
+        if (context.Flag("distill-augment")) distillHp[Hyperparameters.Augment] = true;
         var runs = new JsonArray();
         var gaps = new List<double>();
         double sumTeacher = 0, sumAlone = 0, sumDistilled = 0;
