@@ -81,11 +81,14 @@ public static class AIMassSiloExtensions
 
         if (options.Storage == StorageKind.AzureStorage)
         {
-            silo.AddAzureTableGrainStorage(StorageNames.State, o =>
+            // The Orleans binary serializer, as for SQLite: the JSON default leaves out values equal to their type's
+            // default, so a property initialised to true (StudySpec.Distill) would come back true after a false.
+            silo.AddAzureTableGrainStorage(StorageNames.State, builder => builder.Configure<Serializer>((o, serializer) =>
             {
                 o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString);
                 o.TableName = "AIMassState";
-            });
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
             services.AddSingleton<IArtifactStore>(new BlobArtifactStore(new BlobServiceClient(options.AzureStorageConnectionString), options.ArtifactContainer));
         }

@@ -9,14 +9,17 @@ namespace AIMass.Silo.Storage.Sqlite;
 /// Grain state in one SQLite file (the embedded default). Every write is checked against the ETag the
 /// grain read, so two activations can never overwrite each other's state silently: a stale write throws
 /// <see cref="InconsistentStateException"/>. WAL journaling keeps committed writes across a killed process.
+/// One connection with prepared statements serves the silo (SQLite runs one writer at a time anyway); each
+/// statement is a short synchronous step under a lock, and (de)serialisation happens outside it.
 /// </summary>
-public sealed partial class SqliteGrainStorage : IGrainStorage
+public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _serviceId;
     private readonly IGrainStorageSerializer _serializer;
     private readonly ILogger<SqliteGrainStorage> _logger;
-    private readonly Lazy<Task> _schema;
+    private readonly Lock _gate = new();
+    private Statements? _statements;
 
     public SqliteGrainStorage(string databasePath, string serviceId, IGrainStorageSerializer serializer, ILogger<SqliteGrainStorage> logger)
     {
@@ -26,67 +29,60 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
         _serviceId = serviceId;
         _serializer = serializer;
         _logger = logger;
-        _schema = new Lazy<Task>(CreateSchemaAsync);
     }
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _schema.Value;
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, payload FROM grain_state WHERE service_id = $s AND grain_id = $g AND state_name = $n";
-        Bind(command, stateName, grainId);
-        await using var reader = await command.ExecuteReaderAsync();
-        if (await reader.ReadAsync())
+        string? etag = null;
+        byte[]? payload = null;
+        lock (_gate)
         {
-            grainState.ETag = reader.GetString(0);
-            grainState.State = _serializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
-            grainState.RecordExists = true;
+            var select = Open().Select;
+            Bind(select, stateName, grainId);
+            using var reader = select.ExecuteReader();
+            if (reader.Read())
+            {
+                etag = reader.GetString(0);
+                payload = (byte[])reader.GetValue(1);
+            }
         }
-        else
-        {
-            grainState.ETag = null;
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.RecordExists = false;
-        }
+        grainState.ETag = etag;
+        grainState.State = payload is null ? Activator.CreateInstance<T>() : _serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.RecordExists = payload is not null;
+        return Task.CompletedTask;
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _schema.Value;
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var newEtag = NewEtag();
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        string? stored = null;
+        var written = false;
+        lock (_gate)
         {
-            command.CommandText = """
-                INSERT INTO grain_state (service_id, grain_id, state_name, etag, payload, updated_utc)
-                VALUES ($s, $g, $n, $new, $p, $t)
-                ON CONFLICT (service_id, grain_id, state_name) DO NOTHING
-                """;
+            var statements = Open();
+            var command = grainState.ETag is null ? statements.Insert : statements.Update;
+            Bind(command, stateName, grainId);
+            command.Parameters["$new"].Value = newEtag;
+            command.Parameters["$p"].Value = payload;
+            command.Parameters["$t"].Value = now;
+            if (grainState.ETag is not null) command.Parameters["$old"].Value = grainState.ETag;
+            written = command.ExecuteNonQuery() == 1;
+            if (!written)
+            {
+                Bind(statements.Etag, stateName, grainId);
+                stored = statements.Etag.ExecuteScalar() as string;
+            }
         }
-        else
+        if (!written)
         {
-            command.CommandText = """
-                UPDATE grain_state SET etag = $new, payload = $p, updated_utc = $t
-                WHERE service_id = $s AND grain_id = $g AND state_name = $n AND etag = $old
-                """;
-            command.Parameters.AddWithValue("$old", grainState.ETag);
-        }
-        Bind(command, stateName, grainId);
-        command.Parameters.AddWithValue("$new", newEtag);
-        command.Parameters.AddWithValue("$p", payload);
-        command.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        if (await command.ExecuteNonQueryAsync() != 1)
-        {
-            var stored = await CurrentEtagAsync(connection, stateName, grainId);
             LogConflict(grainId.ToString(), stateName, grainState.ETag, stored);
             throw new InconsistentStateException(
                 $"State '{stateName}' of {grainId} changed in storage since it was read (stored ETag {stored ?? "none"}, expected {grainState.ETag ?? "none"}).",
@@ -94,65 +90,42 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
         }
         grainState.ETag = newEtag;
         grainState.RecordExists = true;
+        return Task.CompletedTask;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _schema.Value;
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM grain_state WHERE service_id = $s AND grain_id = $g AND state_name = $n AND ($old IS NULL OR etag = $old)";
-        Bind(command, stateName, grainId);
-        command.Parameters.AddWithValue("$old", (object?)grainState.ETag ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync();
+        lock (_gate)
+        {
+            var delete = Open().Delete;
+            Bind(delete, stateName, grainId);
+            delete.Parameters["$old"].Value = (object?)grainState.ETag ?? DBNull.Value;
+            delete.ExecuteNonQuery();
+        }
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
+        return Task.CompletedTask;
     }
 
-    private async Task<string?> CurrentEtagAsync(SqliteConnection connection, string stateName, GrainId grainId)
+    public void Dispose()
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag FROM grain_state WHERE service_id = $s AND grain_id = $g AND state_name = $n";
-        Bind(command, stateName, grainId);
-        return await command.ExecuteScalarAsync() as string;
+        lock (_gate)
+        {
+            _statements?.Dispose();
+            _statements = null;
+        }
     }
 
     private void Bind(SqliteCommand command, string stateName, GrainId grainId)
     {
-        command.Parameters.AddWithValue("$s", _serviceId);
-        command.Parameters.AddWithValue("$g", grainId.ToString());
-        command.Parameters.AddWithValue("$n", stateName);
+        command.Parameters["$s"].Value = _serviceId;
+        command.Parameters["$g"].Value = grainId.ToString();
+        command.Parameters["$n"].Value = stateName;
     }
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync();
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS grain_state (
-                service_id  TEXT NOT NULL,
-                grain_id    TEXT NOT NULL,
-                state_name  TEXT NOT NULL,
-                etag        TEXT NOT NULL,
-                payload     BLOB NOT NULL,
-                updated_utc TEXT NOT NULL,
-                PRIMARY KEY (service_id, grain_id, state_name)
-            );
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>The connection and its prepared statements, opened (schema and pragmas included) on first use; call under the lock.</summary>
+    private Statements Open() => _statements ??= Statements.Open(_connectionString);
 
     private static string NewEtag() => Guid.NewGuid().ToString("N");
 
