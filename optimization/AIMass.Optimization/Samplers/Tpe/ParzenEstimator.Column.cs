@@ -24,23 +24,26 @@ internal sealed partial class ParzenEstimator
             return new ParzenEstimator([categorical], [[.. kept]], null, options, multivariate: false);
         }
 
-        // Each kept trial's place in trial order decides its weight.
-        var position = new int[count];
+        // Each kept trial's place in trial order decides its weight. Working arrays are per thread; the estimator
+        // keeps only what its densities need.
+        var scratch = ColumnScratch.ForThread(count + 1);
+        var position = scratch.Position;
         var n = 0;
         for (var i = 0; i < count; i++)
         {
             if (!excluded[i] && !double.IsNaN(values[i])) position[i] = n++;
         }
         var considerPrior = options.ConsiderPrior || n == 0;
-        var weightsByPosition = KernelWeights(n, null, options, considerPrior);
-        var kernels = weightsByPosition.Length;
+        var kernels = n + (considerPrior ? 1 : 0);
+        var weightsByPosition = scratch.Weights.AsSpan(0, kernels);
+        KernelWeights(n, null, options, considerPrior, weightsByPosition);
         var (low, high) = SearchSpace.Bounds(distribution);
         var priorMu = 0.5 * (low + high);
 
         // Kernels in value order; the prior, the last kernel in trial order, goes after observations equal to it.
         var mus = new double[kernels];
         var weights = new double[kernels];
-        var index = new int[kernels];
+        var index = scratch.Index;
         var priorAt = -1;
         var j = 0;
         foreach (var i in column.Sorted)
@@ -63,34 +66,50 @@ internal sealed partial class ParzenEstimator
         var sigmas = new double[kernels];
         ParzenDimension.NeighbourWidths(mus, low, high, options.ConsiderEndpoints, sigmas);
         var minSigma = ParzenDimension.MinSigma(low, high, kernels, options);
-        for (var k = 0; k < kernels; k++) sigmas[k] = Math.Clamp(sigmas[k], minSigma, high - low);
-        if (priorAt >= 0) sigmas[priorAt] = high - low;
-        var logNorm = new double[kernels];
-        var memo = column.Memo(low, high);
-        lock (memo)
-        {
-            for (var k = 0; k < kernels; k++)
-            {
-                logNorm[k] = k == priorAt
-                    ? ParzenDimension.LogNormaliser(mus[k], sigmas[k], low, high)
-                    : memo.LogNorm(index[k], mus[k], sigmas[k], low, high);
-            }
-        }
-        if (ParzenDimension.StepOf(distribution) > 0 || !options.UnscaledKernelDensity)
+        var range = high - low;
+        for (var k = 0; k < kernels; k++) sigmas[k] = Math.Clamp(sigmas[k], minSigma, range);
+        if (priorAt >= 0) sigmas[priorAt] = range;
+        var exactDensity = ParzenDimension.StepOf(distribution) > 0 || !options.UnscaledKernelDensity;
+        var logNorm = exactDensity ? new double[kernels] : scratch.LogNorm;
+        column.LogNormalisers(index, mus, sigmas, kernels, low, high, logNorm);
+        if (priorAt >= 0) logNorm[priorAt] = ParzenDimension.LogNormaliser(mus[priorAt], sigmas[priorAt], low, high);
+        if (exactDensity)
         {
             return new ParzenEstimator([ParzenDimension.FromKernels(distribution, mus, sigmas, logNorm, options)], weights);
         }
 
         // Continuous, unscaled kernels (the default): only centres, 1/σ and log w_k − log √(2π) − log Z_k are needed.
-        var offsets = logNorm;
-        var logWeights = new double[kernels];
-        SpanMath.Log(weights, logWeights);
+        var offsets = new double[kernels];
+        SpanMath.Log(weights, offsets);
         var inv = new double[kernels];
-        for (var k = 0; k < kernels; k++)
+        SpanMath.Reciprocal(sigmas, inv);
+        for (var k = 0; k < kernels; k++) offsets[k] = offsets[k] - Gaussian.LogSqrt2Pi - logNorm[k];
+        return new ParzenEstimator([ParzenDimension.Continuous(distribution, mus, sigmas, inv)], weights, offsets, sortedByCentre: true);
+    }
+
+    /// <summary>Per-thread working arrays of <see cref="FromColumn"/>, grown as needed.</summary>
+    private sealed class ColumnScratch
+    {
+        [ThreadStatic]
+        private static ColumnScratch? t_current;
+
+        public int[] Position = [];
+        public int[] Index = [];
+        public double[] Weights = [];
+        public double[] LogNorm = [];
+
+        public static ColumnScratch ForThread(int size)
         {
-            inv[k] = 1 / sigmas[k];
-            offsets[k] = logWeights[k] - Gaussian.LogSqrt2Pi - logNorm[k];
+            var s = t_current ??= new ColumnScratch();
+            if (s.Position.Length < size)
+            {
+                var grown = Math.Max(size, 2 * s.Position.Length);
+                s.Position = new int[grown];
+                s.Index = new int[grown];
+                s.Weights = new double[grown];
+                s.LogNorm = new double[grown];
+            }
+            return s;
         }
-        return new ParzenEstimator([ParzenDimension.Continuous(distribution, mus, sigmas, inv)], weights, offsets);
     }
 }

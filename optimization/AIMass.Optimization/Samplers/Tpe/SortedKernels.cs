@@ -1,0 +1,126 @@
+using System.Numerics;
+using AIMass.Optimization.Numerics;
+
+namespace AIMass.Optimization.Samplers.Tpe;
+
+/// <summary>
+/// Continuous one-dimensional Gaussian kernels ordered by centre, in blocks of <see cref="BlockSize"/> with per-block
+/// bounds (centre range, widest kernel, largest offset). The log density at a point evaluates the block with the
+/// highest bound first, then only the blocks whose bound may come within <c>cutoffLog</c> of the largest kernel term:
+/// the others hold only kernels that a full pass would leave out of the sum as well. With many trials most kernels sit
+/// far (in their own widths) from any one point, so this costs a few blocks instead of every kernel.
+/// </summary>
+internal sealed class SortedKernels
+{
+    public const int BlockSize = 16;
+
+    private readonly double[] _offsets;
+    private readonly double[] _mus;
+    private readonly double[] _invSigmas;
+    private readonly double[] _blockLow;
+    private readonly double[] _blockHigh;
+    private readonly double[] _blockHalfInvSq;
+    private readonly double[] _blockMaxOffset;
+
+    /// <summary>
+    /// Kernels with centres <paramref name="mus"/> (non-decreasing), 1/σ <paramref name="invSigmas"/> and log-term
+    /// offsets <paramref name="offsets"/> (log w_k plus the kernel's constant); the arrays are kept, not copied.
+    /// </summary>
+    public SortedKernels(double[] offsets, double[] mus, double[] invSigmas)
+    {
+        _offsets = offsets;
+        _mus = mus;
+        _invSigmas = invSigmas;
+        var blocks = (mus.Length + BlockSize - 1) / BlockSize;
+        _blockLow = new double[blocks];
+        _blockHigh = new double[blocks];
+        _blockHalfInvSq = new double[blocks];
+        _blockMaxOffset = new double[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            var start = b * BlockSize;
+            var end = Math.Min(start + BlockSize, mus.Length);
+            var minInv = double.PositiveInfinity;
+            var maxOffset = double.NegativeInfinity;
+            for (var k = start; k < end; k++)
+            {
+                minInv = Math.Min(minInv, invSigmas[k]);
+                maxOffset = Math.Max(maxOffset, offsets[k]);
+            }
+            _blockLow[b] = mus[start];
+            _blockHigh[b] = mus[end - 1];
+            _blockHalfInvSq[b] = 0.5 * minInv * minInv;
+            _blockMaxOffset[b] = maxOffset;
+        }
+    }
+
+    /// <summary>Number of kernels.</summary>
+    public int Count => _mus.Length;
+
+    /// <summary>
+    /// log Σ_k exp(offset_k − ½((x − μ_k)/σ_k)²), leaving out terms more than <paramref name="cutoffLog"/> below the
+    /// largest (whole blocks, or whole vectors within a block); <paramref name="scratch"/> holds at least
+    /// <see cref="Count"/> values rounded up to whole blocks and <paramref name="blockBounds"/> one per block.
+    /// </summary>
+    public double LogSumExp(double x, double cutoffLog, Span<double> scratch, Span<double> blockBounds)
+    {
+        var blocks = _blockLow.Length;
+        if (blocks == 0) return double.NegativeInfinity;
+        var best = 0;
+        for (var b = 0; b < blocks; b++)
+        {
+            var d = x < _blockLow[b] ? _blockLow[b] - x : x > _blockHigh[b] ? x - _blockHigh[b] : 0;
+            var bound = _blockMaxOffset[b] - _blockHalfInvSq[b] * d * d;
+            blockBounds[b] = bound;
+            if (bound > blockBounds[best]) best = b;
+        }
+        // Evaluated blocks' terms are written one after another to scratch (a short last block padded with −∞). The
+        // largest term only grows, so a block skipped against the running maximum is below the final cutoff too.
+        var max = Evaluate(best, x, scratch, 0, double.NegativeInfinity);
+        var written = BlockSize;
+        for (var b = 0; b < blocks; b++)
+        {
+            if (b != best && blockBounds[b] > max - cutoffLog)
+            {
+                max = Evaluate(b, x, scratch, written, max);
+                written += BlockSize;
+            }
+        }
+        if (double.IsNegativeInfinity(max)) return max;
+        return max + Math.Log(SpanMath.SumExp(scratch[..written], max, cutoffLog));
+    }
+
+    /// <summary>Writes block <paramref name="block"/>'s log terms at <paramref name="x"/> to scratch from <paramref name="at"/>; returns max(<paramref name="max"/>, theirs).</summary>
+    private double Evaluate(int block, double x, Span<double> scratch, int at, double max)
+    {
+        var k = block * BlockSize;
+        var end = Math.Min(k + BlockSize, _mus.Length);
+        var shift = at - k;
+        var mus = _mus;
+        var inv = _invSigmas;
+        var offsets = _offsets;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<double>.Count;
+            var vx = new Vector<double>(x);
+            var vmax = new Vector<double>(double.NegativeInfinity);
+            for (; k + width <= end; k += width)
+            {
+                var z = (vx - new Vector<double>(mus, k)) * new Vector<double>(inv, k);
+                var v = new Vector<double>(offsets, k) - new Vector<double>(0.5) * z * z;
+                v.CopyTo(scratch[(k + shift)..]);
+                vmax = Vector.Max(vmax, v);
+            }
+            for (var j = 0; j < width; j++) max = Math.Max(max, vmax[j]);
+        }
+        for (; k < end; k++)
+        {
+            var z = (x - mus[k]) * inv[k];
+            var v = offsets[k] - 0.5 * z * z;
+            scratch[k + shift] = v;
+            max = Math.Max(max, v);
+        }
+        scratch[(end + shift)..(at + BlockSize)].Fill(double.NegativeInfinity);
+        return max;
+    }
+}
