@@ -14,32 +14,46 @@ internal sealed class SortedKernels
 {
     public const int BlockSize = 16;
 
-    private readonly double[] _offsets;
-    private readonly double[] _mus;
-    private readonly double[] _invSigmas;
-    private readonly double[] _blockLow;
-    private readonly double[] _blockHigh;
-    private readonly double[] _blockHalfInvSq;
-    private readonly double[] _blockMaxOffset;
+    private double[] _offsets = [];
+    private double[] _mus = [];
+    private double[] _invSigmas = [];
+    private double[] _blockLow = [];
+    private double[] _blockHigh = [];
+    private double[] _blockHalfInvSq = [];
+    private double[] _blockMaxOffset = [];
+    private int _count;
+    private int _blocks;
 
     /// <summary>
     /// Kernels with centres <paramref name="mus"/> (non-decreasing), 1/σ <paramref name="invSigmas"/> and log-term
     /// offsets <paramref name="offsets"/> (log w_k plus the kernel's constant); the arrays are kept, not copied.
     /// </summary>
-    public SortedKernels(double[] offsets, double[] mus, double[] invSigmas)
+    public SortedKernels(double[] offsets, double[] mus, double[] invSigmas) => Reset(offsets, mus, invSigmas, mus.Length);
+
+    /// <summary>An empty set, to be <see cref="Reset"/>.</summary>
+    public SortedKernels()
+    {
+    }
+
+    /// <summary>Uses the first <paramref name="count"/> kernels of the given arrays (kept, not copied) from now on.</summary>
+    public SortedKernels Reset(double[] offsets, double[] mus, double[] invSigmas, int count)
     {
         _offsets = offsets;
         _mus = mus;
         _invSigmas = invSigmas;
-        var blocks = (mus.Length + BlockSize - 1) / BlockSize;
-        _blockLow = new double[blocks];
-        _blockHigh = new double[blocks];
-        _blockHalfInvSq = new double[blocks];
-        _blockMaxOffset = new double[blocks];
-        for (var b = 0; b < blocks; b++)
+        _count = count;
+        _blocks = (count + BlockSize - 1) / BlockSize;
+        if (_blockLow.Length < _blocks)
+        {
+            _blockLow = new double[_blocks];
+            _blockHigh = new double[_blocks];
+            _blockHalfInvSq = new double[_blocks];
+            _blockMaxOffset = new double[_blocks];
+        }
+        for (var b = 0; b < _blocks; b++)
         {
             var start = b * BlockSize;
-            var end = Math.Min(start + BlockSize, mus.Length);
+            var end = Math.Min(start + BlockSize, count);
             var minInv = double.PositiveInfinity;
             var maxOffset = double.NegativeInfinity;
             for (var k = start; k < end; k++)
@@ -52,10 +66,11 @@ internal sealed class SortedKernels
             _blockHalfInvSq[b] = 0.5 * minInv * minInv;
             _blockMaxOffset[b] = maxOffset;
         }
+        return this;
     }
 
     /// <summary>Number of kernels.</summary>
-    public int Count => _mus.Length;
+    public int Count => _count;
 
     /// <summary>
     /// log Σ_k exp(offset_k − ½((x − μ_k)/σ_k)²), leaving out terms more than <paramref name="cutoffLog"/> below the
@@ -64,7 +79,7 @@ internal sealed class SortedKernels
     /// </summary>
     public double LogSumExp(double x, double cutoffLog, Span<double> scratch, Span<double> blockBounds)
     {
-        var blocks = _blockLow.Length;
+        var blocks = _blocks;
         if (blocks == 0) return double.NegativeInfinity;
         var best = 0;
         for (var b = 0; b < blocks; b++)
@@ -94,7 +109,7 @@ internal sealed class SortedKernels
     private double Evaluate(int block, double x, Span<double> scratch, int at, double max)
     {
         var k = block * BlockSize;
-        var end = Math.Min(k + BlockSize, _mus.Length);
+        var end = Math.Min(k + BlockSize, _count);
         var shift = at - k;
         var mus = _mus;
         var inv = _invSigmas;

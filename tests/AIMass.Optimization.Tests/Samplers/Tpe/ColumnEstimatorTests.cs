@@ -37,6 +37,7 @@ public sealed class ColumnEstimatorTests
                 var points = new double[1][] { [.. Enumerable.Range(0, 40).Select(_ => SearchSpace.SampleUniform(distribution, rng))] };
                 var expected = general.LogPdf(points);
                 var actual = fast.LogPdf(points);
+                Assert.Equal(actual, ParzenEstimator.ColumnLogPdf(distribution, column, excluded, options, points));
                 for (var i = 0; i < expected.Length; i++)
                 {
                     Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])),
@@ -80,6 +81,7 @@ public sealed class ColumnEstimatorTests
             double[] xs = [-5, -4.9, -4.25, -4.2, -4.2, -4.1, -3.9, -3, 0, 2.5, 7.7, 10, .. Enumerable.Range(0, 40).Select(_ => rng.Uniform(-5, 10))];
             var expected = general.LogPdf([xs]);
             var actual = fast.LogPdf([xs]);
+            Assert.Equal(actual, ParzenEstimator.ColumnLogPdf(distribution, column, excluded, options, [xs]));
             for (var i = 0; i < xs.Length; i++)
             {
                 Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])),
