@@ -68,7 +68,7 @@ internal sealed partial class ParzenEstimator
         {
             var same = EarlierDuplicate(points, i);
             var x = points[0][i];
-            result[i] = same >= 0 ? result[same] : sorted.LogSumExp(log ? Math.Log(x) : x, SumCutoffLog, scratch.Terms, scratch.BlockBounds);
+            result[i] = same >= 0 ? result[same] : sorted.LogSumExp(log ? Math.Log(x) : x, SumCutoffLog, scratch.Terms);
         }
         return result;
     }
@@ -159,7 +159,6 @@ internal sealed partial class ParzenEstimator
         public double[] Offsets = [];
         public double[] InvSigmas = [];
         public double[] Terms = [];
-        public double[] BlockBounds = [];
         public readonly SortedKernels Sorted = new();
 
         public static ColumnScratch ForThread(int size)
@@ -179,7 +178,6 @@ internal sealed partial class ParzenEstimator
                 s.Offsets = new double[grown];
                 s.InvSigmas = new double[grown];
                 s.Terms = new double[blocks * SortedKernels.BlockSize];
-                s.BlockBounds = new double[blocks];
             }
             return s;
         }

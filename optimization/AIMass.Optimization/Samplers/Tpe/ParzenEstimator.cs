@@ -92,12 +92,11 @@ internal sealed partial class ParzenEstimator
         var kernels = _weights.Length;
         if (_sorted is { } sorted)
         {
-            var blockBounds = new double[(kernels + SortedKernels.BlockSize - 1) / SortedKernels.BlockSize];
-            var terms = new double[blockBounds.Length * SortedKernels.BlockSize];
+            var terms = new double[(kernels + SortedKernels.BlockSize - 1) / SortedKernels.BlockSize * SortedKernels.BlockSize];
             for (var i = 0; i < count; i++)
             {
                 var same = EarlierDuplicate(points, i);
-                result[i] = same >= 0 ? result[same] : sorted.LogSumExp(_dims[0].ToUniform(points[0][i]), SumCutoffLog, terms, blockBounds);
+                result[i] = same >= 0 ? result[same] : sorted.LogSumExp(_dims[0].ToUniform(points[0][i]), SumCutoffLog, terms);
             }
             return result;
         }

@@ -6,7 +6,7 @@ namespace AIMass.Optimization.Samplers.Tpe;
 /// <summary>
 /// Continuous one-dimensional Gaussian kernels ordered by centre, in blocks of <see cref="BlockSize"/> with per-block
 /// bounds (centre range, widest kernel, largest offset). The log density at a point evaluates the block with the
-/// highest bound first, then only the blocks whose bound may come within <c>cutoffLog</c> of the largest kernel term:
+/// centre range holding the point first, then only the blocks whose bound may come within <c>cutoffLog</c> of the largest kernel term:
 /// the others hold only kernels that a full pass would leave out of the sum as well. With many trials most kernels sit
 /// far (in their own widths) from any one point, so this costs a few blocks instead of every kernel.
 /// </summary>
@@ -75,27 +75,27 @@ internal sealed class SortedKernels
     /// <summary>
     /// log Σ_k exp(offset_k − ½((x − μ_k)/σ_k)²), leaving out terms more than <paramref name="cutoffLog"/> below the
     /// largest (whole blocks, or whole vectors within a block); <paramref name="scratch"/> holds at least
-    /// <see cref="Count"/> values rounded up to whole blocks and <paramref name="blockBounds"/> one per block.
+    /// <see cref="Count"/> values rounded up to whole blocks.
     /// </summary>
-    public double LogSumExp(double x, double cutoffLog, Span<double> scratch, Span<double> blockBounds)
+    public double LogSumExp(double x, double cutoffLog, Span<double> scratch)
     {
         var blocks = _blocks;
         if (blocks == 0) return double.NegativeInfinity;
-        var best = 0;
-        for (var b = 0; b < blocks; b++)
-        {
-            var d = x < _blockLow[b] ? _blockLow[b] - x : x > _blockHigh[b] ? x - _blockHigh[b] : 0;
-            var bound = _blockMaxOffset[b] - _blockHalfInvSq[b] * d * d;
-            blockBounds[b] = bound;
-            if (bound > blockBounds[best]) best = b;
-        }
-        // Evaluated blocks' terms are written one after another to scratch (a short last block padded with −∞). The
-        // largest term only grows, so a block skipped against the running maximum is below the final cutoff too.
-        var max = Evaluate(best, x, scratch, 0, double.NegativeInfinity);
+        // The block holding x first (it gives a large term), then every other block whose bound may come within the
+        // cutoff of the running maximum. That maximum only grows, so a skipped block is below the final cutoff too.
+        // Evaluated blocks' terms are written one after another to scratch (a short last block padded with −∞).
+        var first = _blockHigh.AsSpan(0, blocks).BinarySearch(x);
+        first = Math.Min(first < 0 ? ~first : first, blocks - 1);
+        var max = Evaluate(first, x, scratch, 0, double.NegativeInfinity);
         var written = BlockSize;
+        var low = _blockLow;
+        var high = _blockHigh;
+        var halfInvSq = _blockHalfInvSq;
+        var maxOffset = _blockMaxOffset;
         for (var b = 0; b < blocks; b++)
         {
-            if (b != best && blockBounds[b] > max - cutoffLog)
+            var d = x < low[b] ? low[b] - x : x > high[b] ? x - high[b] : 0;
+            if (b != first && maxOffset[b] - halfInvSq[b] * d * d > max - cutoffLog)
             {
                 max = Evaluate(b, x, scratch, written, max);
                 written += BlockSize;
