@@ -24,6 +24,7 @@ internal sealed partial class ParzenEstimator
     private readonly double[] _logWeights;
     private readonly bool _anyDiscrete;
     private readonly double[]? _base;
+    private readonly SortedKernels? _sorted;
 
     public ParzenEstimator(IReadOnlyList<Distribution> distributions, double[][] observations, double[]? predeterminedWeights,
         TpeSamplerOptions options, bool multivariate)
@@ -36,7 +37,7 @@ internal sealed partial class ParzenEstimator
     /// An estimator over finished dimensions whose kernels carry the given normalised weights; for continuous
     /// dimensions <paramref name="offsets"/> may give log w_k + Σ_d constant_d,k ready made.
     /// </summary>
-    private ParzenEstimator(ParzenDimension[] dims, double[] weights, double[]? offsets = null)
+    private ParzenEstimator(ParzenDimension[] dims, double[] weights, double[]? offsets = null, bool sortedByCentre = false)
     {
         _dims = dims;
         _weights = weights;
@@ -50,6 +51,7 @@ internal sealed partial class ParzenEstimator
         {
             _logWeights = [];
             _base = offsets;
+            if (sortedByCentre && dims.Length == 1) _sorted = new SortedKernels(offsets, dims[0].Mus, dims[0].InvSigmas);
             return;
         }
         _logWeights = new double[weights.Length];
@@ -88,6 +90,16 @@ internal sealed partial class ParzenEstimator
         var count = points.Length == 0 ? 0 : points[0].Length;
         var result = new double[count];
         var kernels = _weights.Length;
+        if (_sorted is { } sorted)
+        {
+            var terms = new double[(kernels + SortedKernels.BlockSize - 1) / SortedKernels.BlockSize * SortedKernels.BlockSize];
+            for (var i = 0; i < count; i++)
+            {
+                var same = EarlierDuplicate(points, i);
+                result[i] = same >= 0 ? result[same] : sorted.LogSumExp(_dims[0].ToUniform(points[0][i]), SumCutoffLog, terms);
+            }
+            return result;
+        }
         var bound = new double[kernels];
         var exact = _anyDiscrete ? new bool[kernels] : null;
         var x = new double[_dims.Length];
@@ -188,27 +200,46 @@ internal sealed partial class ParzenEstimator
 
     private static double[] KernelWeights(int n, double[]? predetermined, TpeSamplerOptions options, bool considerPrior)
     {
-        double[] w;
+        var result = new double[n + (considerPrior ? 1 : 0)];
+        KernelWeights(n, predetermined, options, considerPrior, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The normalised kernel weights of n observations in trial order (and the prior's last) into
+    /// <paramref name="result"/> (n + 1 values with the prior, else n); Optuna's default ramp is computed in place.
+    /// </summary>
+    private static void KernelWeights(int n, double[]? predetermined, TpeSamplerOptions options, bool considerPrior, Span<double> result)
+    {
         if (predetermined is not null)
         {
-            w = predetermined;
+            predetermined.AsSpan(0, n).CopyTo(result);
+        }
+        else if (options.Weights is null)
+        {
+            // TpeSamplerOptions.DefaultWeights, without the array: ones up to 25, else a ramp from 1/n and 25 ones.
+            var ramp = n < 25 ? 0 : n - 25;
+            var start = 1.0 / n;
+            var step = ramp > 1 ? (1.0 - start) / (ramp - 1) : 0;
+            for (var i = 0; i < ramp; i++) result[i] = start + i * step;
+            result[ramp..n].Fill(1.0);
         }
         else
         {
-            w = (options.Weights ?? TpeSamplerOptions.DefaultWeights)(n);
+            var w = options.Weights(n);
             if (w.Length < n) throw new InvalidOperationException($"The TPE weights function returned {w.Length} weights for {n} observations.");
             foreach (var v in w)
             {
                 if (!(v >= 0) || !double.IsFinite(v)) throw new InvalidOperationException("TPE weights must be finite and non-negative.");
             }
+            w.AsSpan(0, n).CopyTo(result);
         }
-        var result = new double[n + (considerPrior ? 1 : 0)];
-        Array.Copy(w, result, n);
+        var length = n + (considerPrior ? 1 : 0);
         if (considerPrior) result[n] = options.PriorWeight;
         var total = 0.0;
-        foreach (var v in result) total += v;
+        for (var k = 0; k < length; k++) total += result[k];
         if (!(total > 0)) throw new InvalidOperationException("TPE kernel weights sum to zero.");
-        for (var k = 0; k < result.Length; k++) result[k] /= total;
-        return result;
+        var scale = 1 / total;
+        for (var k = 0; k < length; k++) result[k] *= scale;
     }
 }

@@ -9,13 +9,15 @@ namespace AIMass.Optimization.Samplers.Tpe;
 internal sealed class TpeColumn
 {
     private readonly Dictionary<(double Low, double High), KernelMemo> _memos;
+    private readonly Lock _memosGate;
 
-    private TpeColumn(double[] internalValues, double[] values, int[] sorted, Dictionary<(double, double), KernelMemo> memos)
+    private TpeColumn(double[] internalValues, double[] values, int[] sorted, Dictionary<(double, double), KernelMemo> memos, Lock gate)
     {
         Internal = internalValues;
         Values = values;
         Sorted = sorted;
         _memos = memos;
+        _memosGate = gate;
     }
 
     /// <summary>Internal values by history index; NaN where the trial lacks the parameter.</summary>
@@ -71,16 +73,33 @@ internal sealed class TpeColumn
         var fresh = added.ToArray();
         if (fresh.Length > 1) StableSort.ByKey(values, fresh);
         var sorted = Merge(previousSorted, fresh, values);
-        return new TpeColumn(internalValues, values, sorted, previous?._memos ?? []);
+        return previous is null
+            ? new TpeColumn(internalValues, values, sorted, [], new Lock())
+            : new TpeColumn(internalValues, values, sorted, previous._memos, previous._memosGate);
     }
 
     /// <summary>The normaliser memo of kernels over [<paramref name="low"/>, <paramref name="high"/>] (locked by its user).</summary>
     public KernelMemo Memo(double low, double high)
     {
-        lock (_memos)
+        lock (_memosGate)
         {
             if (!_memos.TryGetValue((low, high), out var memo)) _memos[(low, high)] = memo = new KernelMemo();
             return memo;
+        }
+    }
+
+    /// <summary>
+    /// log Z of the first <paramref name="kernels"/> kernels over [<paramref name="low"/>, <paramref name="high"/>] into
+    /// <paramref name="logNorm"/>, from the memo where the kernel at a history index is unchanged; kernels with a
+    /// negative index (the prior) are left alone.
+    /// </summary>
+    public void LogNormalisers(ReadOnlySpan<int> index, ReadOnlySpan<double> mus, ReadOnlySpan<double> sigmas, int kernels,
+        double low, double high, Span<double> logNorm)
+    {
+        var memo = Memo(low, high);
+        lock (memo.Gate)
+        {
+            memo.LogNorms(index, mus, sigmas, kernels, low, high, logNorm, Internal.Length);
         }
     }
 
@@ -111,24 +130,56 @@ internal sealed class TpeColumn
         private double[] _sigma = [];
         private double[] _logNorm = [];
 
+        /// <summary>The lock its users hold around <see cref="LogNorm"/>.</summary>
+        public Lock Gate { get; } = new();
+
+        /// <summary>
+        /// <see cref="LogNorm"/> of each of the first <paramref name="kernels"/> kernels with a history index (below
+        /// <paramref name="indexBound"/>); callers hold the lock.
+        /// </summary>
+        public void LogNorms(ReadOnlySpan<int> index, ReadOnlySpan<double> mus, ReadOnlySpan<double> sigmas, int kernels,
+            double low, double high, Span<double> logNorm, int indexBound)
+        {
+            if (indexBound > _sigma.Length) Grow(indexBound - 1);
+            var memoMu = _mu;
+            var memoSigma = _sigma;
+            var memoLogNorm = _logNorm;
+            for (var k = 0; k < kernels; k++)
+            {
+                var i = index[k];
+                if (i < 0) continue;
+                var (mu, sigma) = (mus[k], sigmas[k]);
+                if (memoSigma[i] == sigma && memoMu[i] == mu)
+                {
+                    logNorm[k] = memoLogNorm[i];
+                    continue;
+                }
+                logNorm[k] = memoLogNorm[i] = ParzenDimension.LogNormaliser(mu, sigma, low, high);
+                memoMu[i] = mu;
+                memoSigma[i] = sigma;
+            }
+        }
+
         /// <summary>log Z of the kernel at <paramref name="mu"/> with width <paramref name="sigma"/>; callers hold the lock.</summary>
         public double LogNorm(int index, double mu, double sigma, double low, double high)
         {
-            if (index >= _sigma.Length)
-            {
-                var size = Math.Max(index + 1, Math.Max(64, 2 * _sigma.Length));
-                var oldLength = _sigma.Length;
-                Array.Resize(ref _mu, size);
-                Array.Resize(ref _sigma, size);
-                Array.Resize(ref _logNorm, size);
-                _sigma.AsSpan(oldLength).Fill(double.NaN);
-            }
+            if (index >= _sigma.Length) Grow(index);
             if (_sigma[index] == sigma && _mu[index] == mu) return _logNorm[index];
             var logNorm = ParzenDimension.LogNormaliser(mu, sigma, low, high);
             _mu[index] = mu;
             _sigma[index] = sigma;
             _logNorm[index] = logNorm;
             return logNorm;
+        }
+
+        private void Grow(int index)
+        {
+            var size = Math.Max(index + 1, Math.Max(64, 2 * _sigma.Length));
+            var oldLength = _sigma.Length;
+            Array.Resize(ref _mu, size);
+            Array.Resize(ref _sigma, size);
+            Array.Resize(ref _logNorm, size);
+            _sigma.AsSpan(oldLength).Fill(double.NaN);
         }
     }
 }

@@ -107,9 +107,9 @@ public sealed class TpeSampler : ISampler
             belowKept.Add(i);
         }
         var mpeBelow = new ParzenEstimator([distribution], [[.. below]], BelowWeights(study, history, split, belowKept), Options, false);
-        var mpeAbove = ParzenEstimator.FromColumn(distribution, column, split.BelowMask, Options);
         var samples = mpeBelow.Sample(SeededRandom.ForTrial(Seed, trial.Number, paramName), Options.NEiCandidates);
-        return samples[0][Best(mpeBelow.LogPdf(samples), mpeAbove.LogPdf(samples))];
+        var logAbove = ParzenEstimator.ColumnLogPdf(distribution, column, split.BelowMask, Options, samples);
+        return samples[0][Best(mpeBelow.LogPdf(samples), logAbove)];
     }
 
     private void SampleJointly(Study study, FrozenTrial trial, TpeHistory history, IReadOnlyList<string> names,

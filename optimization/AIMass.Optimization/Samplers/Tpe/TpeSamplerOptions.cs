@@ -64,11 +64,11 @@ public sealed class TpeSamplerOptions
             Array.Fill(w, 1.0);
             return w;
         }
+        // NumPy's linspace(1/n, 1, n − 25): start + i · step.
         var ramp = n - 25;
-        for (var i = 0; i < ramp; i++)
-        {
-            w[i] = ramp == 1 ? 1.0 / n : 1.0 / n + i * (1.0 - 1.0 / n) / (ramp - 1);
-        }
+        var start = 1.0 / n;
+        var step = ramp > 1 ? (1.0 - start) / (ramp - 1) : 0;
+        for (var i = 0; i < ramp; i++) w[i] = start + i * step;
         for (var i = ramp; i < n; i++) w[i] = 1.0;
         return w;
     }

@@ -37,11 +37,55 @@ public sealed class ColumnEstimatorTests
                 var points = new double[1][] { [.. Enumerable.Range(0, 40).Select(_ => SearchSpace.SampleUniform(distribution, rng))] };
                 var expected = general.LogPdf(points);
                 var actual = fast.LogPdf(points);
+                Assert.Equal(actual, ParzenEstimator.ColumnLogPdf(distribution, column, excluded, options, points));
                 for (var i = 0; i < expected.Length; i++)
                 {
                     Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])),
                         $"{domain}, n={n}, point {points[0][i]}: general {expected[i]:R}, column {actual[i]:R}");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Many trials, most packed into a narrow cluster as after a long TPE run and a few spread out: the blocked
+    /// evaluation of the sorted kernels (which skips far blocks) must give the full mixture's density everywhere,
+    /// in the cluster, beside it and far from it.
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(700)]
+    public void BlockedDensityOfManyClusteredKernelsEqualsTheGeneralEstimator(int n)
+    {
+        var distribution = new FloatDistribution(-5, 10);
+        var rng = new SeededRandom(17);
+        var trials = new FrozenTrial[n];
+        for (var i = 0; i < n; i++)
+        {
+            var value = i % 10 == 0 ? rng.Uniform(-5, 10) : Math.Clamp(-4.2 + 0.05 * rng.NextGaussian(), -5, 10);
+            trials[i] = new FrozenTrial(i, TrialState.Complete, [i], new Dictionary<string, double> { ["p"] = value },
+                new Dictionary<string, Distribution> { ["p"] = distribution });
+        }
+        var column = TpeColumn.Build(trials, "p", false);
+        var excluded = new bool[n];
+        for (var i = 0; i < n; i += 7) excluded[i] = true;
+        var kept = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            if (!excluded[i]) kept.Add(trials[i].InternalParams["p"]);
+        }
+        foreach (var options in new[] { new TpeSamplerOptions(), new TpeSamplerOptions { ConsiderEndpoints = true, ConsiderPrior = false } })
+        {
+            var general = new ParzenEstimator([distribution], [[.. kept]], null, options, false);
+            var fast = ParzenEstimator.FromColumn(distribution, column, excluded, options);
+            double[] xs = [-5, -4.9, -4.25, -4.2, -4.2, -4.1, -3.9, -3, 0, 2.5, 7.7, 10, .. Enumerable.Range(0, 40).Select(_ => rng.Uniform(-5, 10))];
+            var expected = general.LogPdf([xs]);
+            var actual = fast.LogPdf([xs]);
+            Assert.Equal(actual, ParzenEstimator.ColumnLogPdf(distribution, column, excluded, options, [xs]));
+            for (var i = 0; i < xs.Length; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])),
+                    $"n={n}, x={xs[i]}: general {expected[i]:R}, blocked {actual[i]:R}");
             }
         }
     }
