@@ -23,7 +23,7 @@ public sealed class PersistenceTests
             },
         };
         Leaderboard before;
-        await using (var first = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1)], data))
+        await using (var first = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1)], data, leaseDuration: TimeSpan.FromSeconds(4)))
         {
             await first.CreateTenantAsync("keeper");
             await first.UploadAsync("keeper", "iris", TestSamples.Bytes("iris.csv"), target: "species");
@@ -37,7 +37,7 @@ public sealed class PersistenceTests
             foreach (var silo in first.Cluster.Silos.ToList()) await first.Cluster.KillSiloAsync(silo);
         }
 
-        await using var second = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1)], data);
+        await using var second = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1)], data, leaseDuration: TimeSpan.FromSeconds(4));
         using (ServiceCluster.AsTenant("keeper"))
         {
             var tenant = await second.Client.GetGrain<ITenantGrain>("keeper").GetAsync();

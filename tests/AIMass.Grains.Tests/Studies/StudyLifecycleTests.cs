@@ -53,7 +53,11 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
 
         var done = await Service.WaitForStudyAsync("pauser", "s", TimeSpan.FromMinutes(2));
         Assert.Equal(StudyStatus.Completed, done.Status);
-        Assert.Equal(4, done.TrialsComplete);
+        using (ServiceCluster.AsTenant("pauser"))
+        {
+            var trials = await Service.Study("pauser", "s").GetTrialsAsync();
+            Assert.True(done.TrialsComplete == 4, string.Join("; ", trials.Select(t => $"trial {t.Number} {t.Status} after {t.Attempts} attempt(s): {t.Reason}")));
+        }
     }
 
     [Fact]

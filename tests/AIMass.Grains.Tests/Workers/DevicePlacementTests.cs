@@ -14,7 +14,7 @@ public sealed class DevicePlacementTests : IAsyncLifetime
     private ServiceCluster _service = null!;
 
     public async Task InitializeAsync() =>
-        _service = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1), new SiloSetup("cpu,cuda:0", CpuSlots: 1)]);
+        _service = await ServiceCluster.StartAsync([new SiloSetup("cpu", CpuSlots: 1), new SiloSetup("cpu,cuda:0", CpuSlots: 1)], leaseDuration: TimeSpan.FromSeconds(4));
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
