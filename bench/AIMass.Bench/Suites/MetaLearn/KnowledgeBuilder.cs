@@ -75,6 +75,7 @@ internal static class KnowledgeBuilder
                 ["parallel"] = settings.Parallel,
                 ["tasks"] = kb.Count,
                 ["output"] = settings.OutputPath,
+                ["native_error_retries"] = runner.NativeRetries,
                 ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 1),
                 ["per_task"] = new JsonArray(details.Select(d => (JsonNode?)d).ToArray()),
             };

@@ -55,7 +55,9 @@ internal static class WarmStartEvaluation
                                   $"  ({trials.Count(t => t.Trained)} trained, {watch.Elapsed.TotalMinutes:F1} min)");
                 }
             });
-            return Summarise(settings, policy, entries, proposals, runs, watch.Elapsed.TotalSeconds, log);
+            var summary = Summarise(settings, policy, entries, proposals, runs, watch.Elapsed.TotalSeconds, log);
+            summary["native_error_retries"] = runner.NativeRetries;
+            return summary;
         }
         finally
         {
