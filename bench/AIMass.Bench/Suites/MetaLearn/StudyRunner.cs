@@ -16,9 +16,11 @@ namespace AIMass.Bench.Suites.MetaLearn;
 /// with the service's seeds (trial seed <c>studySeed * 7919 + trial number</c>, the task's fixed split seed), one
 /// thread, on the CPU, every epoch reported to the pruner. With warm configurations and a <see cref="WarmStartPolicy"/>,
 /// each configuration is adapted to the space (<see cref="WarmConfigurationAdapter"/>) and enqueued just before the
-/// trial the policy gives it, so TPE's own proposals fill the other slots.
+/// trial the policy gives it, so TPE's own proposals fill the other slots. With <c>quietGc</c> (one study at a time),
+/// each run trains inside a no-GC region (<see cref="QuietGarbageCollector"/>). A native libtorch error starts the run
+/// again (at most <see cref="MaxAttempts"/> tries).
 /// </summary>
-internal sealed class StudyRunner(TrialCache cache, int maxEpochs)
+internal sealed class StudyRunner(TrialCache cache, int maxEpochs, bool quietGc)
 {
     /// <summary>How often one training run is tried when libtorch raises a native error.</summary>
     public const int MaxAttempts = 3;
@@ -97,6 +99,7 @@ internal sealed class StudyRunner(TrialCache cache, int maxEpochs)
             curve.Clear();
             try
             {
+                using var quiet = quietGc ? QuietGarbageCollector.Enter() : null;
                 outcome = TrainingPipeline.Run(new TrainingRequest
                 {
                     Data = task.Table,

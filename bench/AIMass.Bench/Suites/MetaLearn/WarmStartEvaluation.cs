@@ -34,18 +34,24 @@ internal static class WarmStartEvaluation
             var proposals = entries.ToDictionary(e => e.TaskId, e => WarmStartAdvisor.Propose(
                 kb.Where(other => other.DataSet is null || other.DataSet != e.DataSet), e.MetaFeatures, e.Task, requester: null,
                 count: policy.WarmCount(settings.Trials)));
-            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs);
+            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs, quietGc: settings.QuietGc);
             var jobs = new List<(KnowledgeEntry Entry, int Seed, bool Warm)>();
             foreach (var warm in new[] { false, true })
             foreach (var entry in entries)
             for (var s = 0; s < settings.Seeds; s++) jobs.Add((entry, s, warm));
-            var runs = new Dictionary<(string, int, bool), IReadOnlyList<TrialRecord>>();
-            var done = 0;
-            Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = ct }, job =>
+            var journal = new EvaluationJournal(settings.JournalPath,
+                $"{kb.Source}|seed {settings.Seed}|trials {settings.Trials}|epochs {settings.MaxEpochs}|{policy}");
+            var runs = journal.Load().Where(r => entries.Any(e => e.TaskId == r.Key.Task) && r.Key.Seed < settings.Seeds)
+                .ToDictionary(r => ((string, int, bool))r.Key, r => r.Value);
+            var resumed = runs.Count;
+            if (resumed > 0) log.WriteLine($"resuming: {resumed} of {jobs.Count} studies read from {settings.JournalPath}");
+            var done = resumed;
+            Parallel.ForEach(jobs.Where(j => !runs.ContainsKey((j.Entry.TaskId, j.Seed, j.Warm))).ToList(), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = ct }, job =>
             {
                 var task = catalog[job.Entry.TaskId];
                 var trials = runner.Run(task, EvalStudySeed(settings.Seed, job.Seed), settings.Trials,
                     job.Warm ? proposals[job.Entry.TaskId].Configurations : null, job.Warm ? policy : null, ct);
+                journal.Add(job.Entry.TaskId, job.Seed, job.Warm, trials);
                 lock (runs)
                 {
                     runs[(job.Entry.TaskId, job.Seed, job.Warm)] = trials;
@@ -57,6 +63,8 @@ internal static class WarmStartEvaluation
             });
             var summary = Summarise(settings, policy, entries, proposals, runs, watch.Elapsed.TotalSeconds, log);
             summary["native_error_retries"] = runner.NativeRetries;
+            summary["resumed_studies"] = resumed;
+            summary["gc_region_overflows"] = QuietGarbageCollector.Overflows;
             return summary;
         }
         finally
