@@ -9,8 +9,8 @@ namespace AIMass.Bench.Suites.MetaLearn;
 /// <c>metalearn eval</c>: leave-one-data-set-out over the knowledge base's tasks. For each task and seed, a warm study
 /// (the advisor's configurations from the tasks on other data sets, mixed in by <see cref="WarmStartPolicy.Default"/>)
 /// and a cold study (TPE alone) run with the same seeds; the best completed trial's validation score after 5, 10 and 20
-/// trials is normalised per task, <c>(score - median) / (best - median)</c> with the build's median trial score and the
-/// best score seen on the task (build and evaluation), and averaged over tasks and seeds.
+/// trials is normalised per task, <c>max(0, (score - median) / (best - median))</c> with the build's median trial score
+/// and the best score seen on the task (build and evaluation), and averaged over tasks and seeds.
 /// </summary>
 internal static class WarmStartEvaluation
 {
@@ -40,7 +40,7 @@ internal static class WarmStartEvaluation
             foreach (var entry in entries)
             for (var s = 0; s < settings.Seeds; s++) jobs.Add((entry, s, warm));
             var journal = new EvaluationJournal(settings.JournalPath,
-                $"{kb.Source}|seed {settings.Seed}|trials {settings.Trials}|epochs {settings.MaxEpochs}|{policy}");
+                $"{kb.Source}|seed {settings.Seed}|trials {settings.Trials}|epochs {settings.MaxEpochs}|warm slots {string.Join(",", policy.WarmSlots(settings.Trials, int.MaxValue))}");
             var runs = journal.Load().Where(r => entries.Any(e => e.TaskId == r.Key.Task) && r.Key.Seed < settings.Seeds)
                 .ToDictionary(r => ((string, int, bool))r.Key, r => r.Value);
             var resumed = runs.Count;
@@ -97,7 +97,9 @@ internal static class WarmStartEvaluation
             var all = runs.Where(r => r.Key.Item1 == entry.TaskId).SelectMany(r => r.Value).Where(t => t.State == TrialState.Complete).Select(t => t.Score);
             var top = Math.Max(entry.BestScore, all.DefaultIfEmpty(entry.BestScore).Max());
             var floor = entry.MedianScore;
-            double Normalise(double score) => double.IsNaN(score) ? 0 : top > floor ? (score - floor) / (top - floor) : 1;
+            // Below the build's median counts as 0: on tasks whose best and median trials lie close together, an unclipped
+            // score of one poor study reaches -3 or less and outweighs every other task in the mean.
+            double Normalise(double score) => double.IsNaN(score) ? 0 : top > floor ? Math.Max(0, (score - floor) / (top - floor)) : 1;
             var detail = new JsonObject { ["task"] = entry.TaskId, ["best_seen"] = Math.Round(top, 4), ["build_median"] = Math.Round(floor, 4) };
             foreach (var c in checkpoints)
             {
@@ -129,7 +131,7 @@ internal static class WarmStartEvaluation
                 ["max_warm_share"] = Math.Round(policy.MaxWarmShare, 4),
                 ["warm_slots"] = new JsonArray(policy.WarmSlots(settings.Trials, int.MaxValue).Select(i => (JsonNode?)i).ToArray()),
             },
-            ["normalisation"] = "(best score so far - build median) / (best seen on the task - build median), completed trials only, 0 before the first",
+            ["normalisation"] = "max(0, (best score so far - build median) / (best seen on the task - build median)), completed trials only, 0 before the first",
         };
         foreach (var c in checkpoints)
         {
