@@ -26,7 +26,7 @@ internal static class KnowledgeBuilder
         try
         {
             var tasks = settings.Select(TaskCatalog.Create(settings.RepositoryRoot, settings.Seed, folder));
-            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs);
+            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs, quietGc: settings.QuietGc);
             var entries = new KnowledgeEntry?[tasks.Count];
             var details = new JsonObject?[tasks.Count];
             Parallel.For(0, tasks.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = ct }, i =>
@@ -75,6 +75,8 @@ internal static class KnowledgeBuilder
                 ["parallel"] = settings.Parallel,
                 ["tasks"] = kb.Count,
                 ["output"] = settings.OutputPath,
+                ["native_error_retries"] = runner.NativeRetries,
+                ["gc_region_overflows"] = QuietGarbageCollector.Overflows,
                 ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 1),
                 ["per_task"] = new JsonArray(details.Select(d => (JsonNode?)d).ToArray()),
             };

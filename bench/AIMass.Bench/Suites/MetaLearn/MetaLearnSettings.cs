@@ -16,9 +16,15 @@ internal sealed record MetaLearnSettings
 
     public int MaxEpochs { get; init; } = 8;
 
-    public int Parallel { get; init; } = 2;
+    public int Parallel { get; init; } = 1;
 
     public int Seeds { get; init; } = 3;
+
+    /// <summary>Train each run inside a no-GC region (<see cref="QuietGarbageCollector"/>; needs <c>--parallel 1</c>).</summary>
+    public bool QuietGc { get; init; }
+
+    /// <summary>Where <c>eval</c> keeps finished studies so that a run that died can resume (none when null).</summary>
+    public string? JournalPath { get; init; }
 
     public required string OutputPath { get; init; }
 
@@ -34,12 +40,18 @@ internal sealed record MetaLearnSettings
             Seed = context.IntOption("seed", 1),
             Trials = Positive(context.IntOption("trials", 20), "trials"),
             MaxEpochs = Positive(context.IntOption("max-epochs", 8), "max-epochs"),
-            Parallel = Positive(context.IntOption("parallel", 2), "parallel"),
+            Parallel = Positive(context.IntOption("parallel", 1), "parallel"),
             Seeds = Positive(context.IntOption("seeds", 3), "seeds"),
+            QuietGc = context.Flag("quiet-gc"),
+            JournalPath = context.Option("journal", "") is { Length: > 0 } journal ? Path.GetFullPath(journal) : null,
             OutputPath = Path.IsPathRooted(path) ? path : Path.Combine(context.RepositoryRoot, path),
             Tasks = context.Option("tasks", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
+
+    /// <summary>Checks option combinations.</summary>
+    public MetaLearnSettings Validated() =>
+        QuietGc && Parallel != 1 ? throw new ArgumentException("--quiet-gc needs --parallel 1 (a collection started by one trainer would hit the other mid-call).") : this;
 
     public IReadOnlyList<MetaTask> Select(IReadOnlyList<MetaTask> tasks)
     {

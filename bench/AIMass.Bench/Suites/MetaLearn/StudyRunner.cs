@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Studies.SearchSpaces;
 using AIMass.Optimization;
@@ -15,11 +16,21 @@ namespace AIMass.Bench.Suites.MetaLearn;
 /// with the service's seeds (trial seed <c>studySeed * 7919 + trial number</c>, the task's fixed split seed), one
 /// thread, on the CPU, every epoch reported to the pruner. With warm configurations and a <see cref="WarmStartPolicy"/>,
 /// each configuration is adapted to the space (<see cref="WarmConfigurationAdapter"/>) and enqueued just before the
-/// trial the policy gives it, so TPE's own proposals fill the other slots.
+/// trial the policy gives it, so TPE's own proposals fill the other slots. With <c>quietGc</c> (one study at a time),
+/// each run trains inside a no-GC region (<see cref="QuietGarbageCollector"/>). A native libtorch error starts the run
+/// again (at most <see cref="MaxAttempts"/> tries).
 /// </summary>
-internal sealed class StudyRunner(TrialCache cache, int maxEpochs)
+internal sealed class StudyRunner(TrialCache cache, int maxEpochs, bool quietGc)
 {
+    /// <summary>How often one training run is tried when libtorch raises a native error.</summary>
+    public const int MaxAttempts = 3;
+
+    private int _nativeRetries;
+
     public int MaxEpochs { get; } = maxEpochs;
+
+    /// <summary>Training runs started again after a native libtorch error (see <see cref="MaxAttempts"/>).</summary>
+    public int NativeRetries => Volatile.Read(ref _nativeRetries);
 
     public SearchSpace SpaceFor(MetaTask task) => DefaultSearchSpaces.For(task.Task, task.WireImage, task.Table.RowCount, MaxEpochs);
 
@@ -82,34 +93,53 @@ internal sealed class StudyRunner(TrialCache cache, int maxEpochs)
 
         var curve = new List<double>();
         var pruned = false;
-        TrainingOutcome outcome;
-        try
+        TrainingOutcome? outcome = null;
+        for (var attempt = 1; outcome is null; attempt++)
         {
-            outcome = TrainingPipeline.Run(new TrainingRequest
+            curve.Clear();
+            try
             {
-                Data = task.Table,
-                Target = task.Target,
-                Task = task.Task == "regression" ? TaskKind.Regression : TaskKind.Classification,
-                Hyperparameters = ParameterValues.ToHyperparameters(values),
-                Seed = seed,
-                SplitSeed = task.SplitSeed,
-                Threads = 1,
-                Device = "cpu",
-                Image = task.Image,
-                MaxEpochs = MaxEpochs,
-            }, report =>
+                using var quiet = quietGc ? QuietGarbageCollector.Enter() : null;
+                outcome = TrainingPipeline.Run(new TrainingRequest
+                {
+                    Data = task.Table,
+                    Target = task.Target,
+                    Task = task.Task == "regression" ? TaskKind.Regression : TaskKind.Classification,
+                    Hyperparameters = ParameterValues.ToHyperparameters(values),
+                    Seed = seed,
+                    SplitSeed = task.SplitSeed,
+                    Threads = 1,
+                    Device = "cpu",
+                    Image = task.Image,
+                    MaxEpochs = MaxEpochs,
+                }, report =>
+                {
+                    curve.Add(report.ValidationScore);
+                    if (report.Epoch <= reported) return pruned && report.Epoch == reported ? EpochDecision.Stop : EpochDecision.Continue;
+                    if (!double.IsFinite(report.ValidationScore)) return EpochDecision.Continue;
+                    trial.Report(report.ValidationScore, report.Epoch);
+                    reported = report.Epoch;
+                    pruned = trial.ShouldPrune();
+                    return pruned ? EpochDecision.Stop : EpochDecision.Continue;
+                }, ct);
+            }
+            catch (Exception e) when (e is ArgumentException or DataValidationException)
             {
-                curve.Add(report.ValidationScore);
-                if (report.Epoch <= reported || !double.IsFinite(report.ValidationScore)) return EpochDecision.Continue;
-                trial.Report(report.ValidationScore, report.Epoch);
-                pruned = trial.ShouldPrune();
-                return pruned ? EpochDecision.Stop : EpochDecision.Continue;
-            }, ct);
-        }
-        catch (Exception e) when (e is ArgumentException or DataValidationException)
-        {
-            cache.Put(key, new TrialCache.CachedRun([], false, double.NaN, e.Message));
-            return new TrialRecord(trial.Number, warm, values, TrialState.Fail, double.NaN, [], true, e.Message);
+                cache.Put(key, new TrialCache.CachedRun([], false, double.NaN, e.Message));
+                return new TrialRecord(trial.Number, warm, values, TrialState.Fail, double.NaN, [], true, e.Message);
+            }
+            catch (ExternalException e) when (attempt < MaxAttempts)
+            {
+                // A native libtorch error, seen intermittently (a TorchSharp Scalar or Tensor temporary can be finalised
+                // while a native call still uses it). Training is deterministic, so the run starts again from scratch;
+                // the epochs already reported are not reported twice.
+                Interlocked.Increment(ref _nativeRetries);
+                lock (cache) Console.Error.WriteLine($"retrying {task.Id} trial {trial.Number} after a native error (attempt {attempt}): {FirstLine(e.Message)}");
+            }
+            catch (ExternalException e)
+            {
+                return new TrialRecord(trial.Number, warm, values, TrialState.Fail, double.NaN, [], true, FirstLine(e.Message));
+            }
         }
         var score = outcome.ValidationScore;
         if (!double.IsFinite(score))
@@ -119,6 +149,8 @@ internal sealed class StudyRunner(TrialCache cache, int maxEpochs)
         }
         cache.Put(key, new TrialCache.CachedRun(curve.ToArray(), !pruned, score, null));
         return Finish(pruned ? TrialState.Pruned : TrialState.Complete, score, curve.ToArray(), trained: true);
+
+        static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
         TrialRecord Finish(TrialState state, double value, double[] epochs, bool trained) =>
             new(trial.Number, warm, values, state, value, epochs, trained, null);

@@ -9,8 +9,8 @@ namespace AIMass.Bench.Suites.MetaLearn;
 /// <c>metalearn eval</c>: leave-one-data-set-out over the knowledge base's tasks. For each task and seed, a warm study
 /// (the advisor's configurations from the tasks on other data sets, mixed in by <see cref="WarmStartPolicy.Default"/>)
 /// and a cold study (TPE alone) run with the same seeds; the best completed trial's validation score after 5, 10 and 20
-/// trials is normalised per task, <c>(score - median) / (best - median)</c> with the build's median trial score and the
-/// best score seen on the task (build and evaluation), and averaged over tasks and seeds.
+/// trials is normalised per task, <c>max(0, (score - median) / (best - median))</c> with the build's median trial score
+/// and the best score seen on the task (build and evaluation), and averaged over tasks and seeds.
 /// </summary>
 internal static class WarmStartEvaluation
 {
@@ -34,18 +34,24 @@ internal static class WarmStartEvaluation
             var proposals = entries.ToDictionary(e => e.TaskId, e => WarmStartAdvisor.Propose(
                 kb.Where(other => other.DataSet is null || other.DataSet != e.DataSet), e.MetaFeatures, e.Task, requester: null,
                 count: policy.WarmCount(settings.Trials)));
-            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs);
+            var runner = new StudyRunner(new TrialCache(), settings.MaxEpochs, quietGc: settings.QuietGc);
             var jobs = new List<(KnowledgeEntry Entry, int Seed, bool Warm)>();
             foreach (var warm in new[] { false, true })
             foreach (var entry in entries)
             for (var s = 0; s < settings.Seeds; s++) jobs.Add((entry, s, warm));
-            var runs = new Dictionary<(string, int, bool), IReadOnlyList<TrialRecord>>();
-            var done = 0;
-            Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = ct }, job =>
+            var journal = new EvaluationJournal(settings.JournalPath,
+                $"{kb.Source}|seed {settings.Seed}|trials {settings.Trials}|epochs {settings.MaxEpochs}|warm slots {string.Join(",", policy.WarmSlots(settings.Trials, int.MaxValue))}");
+            var runs = journal.Load().Where(r => entries.Any(e => e.TaskId == r.Key.Task) && r.Key.Seed < settings.Seeds)
+                .ToDictionary(r => ((string, int, bool))r.Key, r => r.Value);
+            var resumed = runs.Count;
+            if (resumed > 0) log.WriteLine($"resuming: {resumed} of {jobs.Count} studies read from {settings.JournalPath}");
+            var done = resumed;
+            Parallel.ForEach(jobs.Where(j => !runs.ContainsKey((j.Entry.TaskId, j.Seed, j.Warm))).ToList(), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = ct }, job =>
             {
                 var task = catalog[job.Entry.TaskId];
                 var trials = runner.Run(task, EvalStudySeed(settings.Seed, job.Seed), settings.Trials,
                     job.Warm ? proposals[job.Entry.TaskId].Configurations : null, job.Warm ? policy : null, ct);
+                journal.Add(job.Entry.TaskId, job.Seed, job.Warm, trials);
                 lock (runs)
                 {
                     runs[(job.Entry.TaskId, job.Seed, job.Warm)] = trials;
@@ -55,7 +61,11 @@ internal static class WarmStartEvaluation
                                   $"  ({trials.Count(t => t.Trained)} trained, {watch.Elapsed.TotalMinutes:F1} min)");
                 }
             });
-            return Summarise(settings, policy, entries, proposals, runs, watch.Elapsed.TotalSeconds, log);
+            var summary = Summarise(settings, policy, entries, proposals, runs, watch.Elapsed.TotalSeconds, log);
+            summary["native_error_retries"] = runner.NativeRetries;
+            summary["resumed_studies"] = resumed;
+            summary["gc_region_overflows"] = QuietGarbageCollector.Overflows;
+            return summary;
         }
         finally
         {
@@ -87,7 +97,9 @@ internal static class WarmStartEvaluation
             var all = runs.Where(r => r.Key.Item1 == entry.TaskId).SelectMany(r => r.Value).Where(t => t.State == TrialState.Complete).Select(t => t.Score);
             var top = Math.Max(entry.BestScore, all.DefaultIfEmpty(entry.BestScore).Max());
             var floor = entry.MedianScore;
-            double Normalise(double score) => double.IsNaN(score) ? 0 : top > floor ? (score - floor) / (top - floor) : 1;
+            // Below the build's median counts as 0: on tasks whose best and median trials lie close together, an unclipped
+            // score of one poor study reaches -3 or less and outweighs every other task in the mean.
+            double Normalise(double score) => double.IsNaN(score) ? 0 : top > floor ? Math.Max(0, (score - floor) / (top - floor)) : 1;
             var detail = new JsonObject { ["task"] = entry.TaskId, ["best_seen"] = Math.Round(top, 4), ["build_median"] = Math.Round(floor, 4) };
             foreach (var c in checkpoints)
             {
@@ -119,7 +131,7 @@ internal static class WarmStartEvaluation
                 ["max_warm_share"] = Math.Round(policy.MaxWarmShare, 4),
                 ["warm_slots"] = new JsonArray(policy.WarmSlots(settings.Trials, int.MaxValue).Select(i => (JsonNode?)i).ToArray()),
             },
-            ["normalisation"] = "(best score so far - build median) / (best seen on the task - build median), completed trials only, 0 before the first",
+            ["normalisation"] = "max(0, (best score so far - build median) / (best seen on the task - build median)), completed trials only, 0 before the first",
         };
         foreach (var c in checkpoints)
         {

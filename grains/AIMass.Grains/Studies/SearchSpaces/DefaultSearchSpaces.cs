@@ -26,7 +26,8 @@ public static class DefaultSearchSpaces
             parameters.Add(ParameterSpec.Int(H.Channels, 8, small ? 32 : 64, log: true).When(H.Family, "cnn", "resnet"));
             parameters.Add(ParameterSpec.Int(H.Layers, 1, 3).When(H.Family, "cnn", "mlp"));
             parameters.Add(ParameterSpec.Int(H.Blocks, 1, 2).When(H.Family, "resnet"));
-            parameters.Add(ParameterSpec.Int(H.Dim, 16, small ? 64 : 128, log: true).When(H.Family, "vit"));
+            // Multiples of 8, so that the default 4 attention heads always divide the embedding width.
+            parameters.Add(ParameterSpec.Int(H.Dim, 16, small ? 64 : 128, step: 8).When(H.Family, "vit"));
             parameters.Add(ParameterSpec.Int(H.Depth, 1, 3).When(H.Family, "vit"));
             parameters.Add(ParameterSpec.Int(H.Width, 32, small ? 256 : 512, log: true).When(H.Family, "cnn", "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Augment, "true", "false").When(H.Family, "cnn", "resnet", "vit"));
