@@ -8,7 +8,7 @@ namespace AIMass.Grains.Studies.SearchSpaces;
 /// <summary>
 /// The search spaces a study uses when the tenant gives none and no meta-knowledge says better: architecture
 /// families and ranges fit for the modality and size (images: CNN, ResNet, small ViT and MLP; tabular: MLP with
-/// optional skips and the tabular ResNet; small data: smaller nets and more regularisation).
+/// optional skips, the tabular ResNet and gradient-boosted trees; small data: smaller nets and more regularisation).
 /// </summary>
 public static class DefaultSearchSpaces
 {
@@ -34,20 +34,26 @@ public static class DefaultSearchSpaces
         }
         else
         {
-            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet"));
+            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet", "gbdt"));
             parameters.Add(ParameterSpec.Int(H.Layers, 1, small ? 3 : 4).When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Skip, "false", "true").When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Norm, "none", "batch", "layer").When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Int(H.Blocks, 1, small ? 2 : 4).When(H.Family, "resnet"));
-            parameters.Add(ParameterSpec.Int(H.Width, small ? 16 : 32, small ? 256 : 512, log: true));
+            parameters.Add(ParameterSpec.Int(H.Width, small ? 16 : 32, small ? 256 : 512, log: true).When(H.Family, "mlp", "resnet"));
+            // Boosted trees keep their own learning rate (0.1); the size of the ensemble and of its leaves is searched.
+            parameters.Add(ParameterSpec.Int(H.Trees, 50, small ? 300 : 600, log: true).When(H.Family, "gbdt"));
+            parameters.Add(ParameterSpec.Int(H.Leaves, 4, small ? 32 : 128, log: true).When(H.Family, "gbdt"));
+            parameters.Add(ParameterSpec.Int(H.MinLeaf, 2, small ? 30 : 100, log: true).When(H.Family, "gbdt"));
         }
-        parameters.Add(ParameterSpec.Float(H.Dropout, 0.0, small ? 0.5 : 0.3));
-        parameters.Add(ParameterSpec.Float(H.LearningRate, 3e-4, 3e-2, log: true));
-        parameters.Add(ParameterSpec.Float(H.WeightDecay, 1e-6, small ? 1e-2 : 1e-3, log: true));
-        parameters.Add(ParameterSpec.Categorical(H.BatchSize, small ? ["32", "64", "128"] : ["64", "128", "256"]));
+        // What follows shapes gradient descent: every family but the boosted trees.
+        string[] neural = image is not null ? ["cnn", "resnet", "mlp", "vit"] : ["mlp", "resnet"];
+        parameters.Add(ParameterSpec.Float(H.Dropout, 0.0, small ? 0.5 : 0.3).When(H.Family, neural));
+        parameters.Add(ParameterSpec.Float(H.LearningRate, 3e-4, 3e-2, log: true).When(H.Family, neural));
+        parameters.Add(ParameterSpec.Float(H.WeightDecay, 1e-6, small ? 1e-2 : 1e-3, log: true).When(H.Family, neural));
+        parameters.Add(ParameterSpec.Categorical(H.BatchSize, small ? ["32", "64", "128"] : ["64", "128", "256"]).When(H.Family, neural));
         if (task == "classification")
         {
-            parameters.Add(ParameterSpec.Float(H.LabelSmoothing, 0.0, 0.2));
+            parameters.Add(ParameterSpec.Float(H.LabelSmoothing, 0.0, 0.2).When(H.Family, neural));
         }
 
         return new SearchSpace
