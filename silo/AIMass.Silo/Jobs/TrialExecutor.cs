@@ -82,7 +82,9 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
         return new TrialResult
         {
             LeaseId = lease.LeaseId,
-            Outcome = verdict == EpochVerdict.Prune ? TrialOutcome.Pruned : TrialOutcome.Completed,
+            // Pruned only when the verdict stopped the training; a model that was finished anyway (boosted trees
+            // report once, at the end) completes.
+            Outcome = verdict == EpochVerdict.Prune && outcome.StoppedByCallback ? TrialOutcome.Pruned : TrialOutcome.Completed,
             ValidationScore = outcome.ValidationScore,
             MetricName = outcome.MetricName,
             ValidationMetrics = new Dictionary<string, double>(outcome.ValidationMetrics),

@@ -26,17 +26,19 @@ public sealed class MetaLearnSuite : IBenchSuite
 
     public string Description => "meta-learning: 'build' the prior knowledge base, 'eval' warm-started vs cold TPE (leave one data set out)";
 
-    public bool IncludedInAll => false;
+    /// <summary><c>all</c> runs <c>eval</c> against the shipped prior.</summary>
+    public bool IncludedInAll => true;
 
     public Task<JsonObject> RunAsync(BenchContext context, CancellationToken ct)
     {
-        var command = context.Arguments.Count > 0 ? context.Arguments[0] : "";
+        // Without a command (as under 'all') the suite evaluates the shipped prior.
+        var command = context.Arguments.Count > 0 && !context.Arguments[0].StartsWith("--", StringComparison.Ordinal) ? context.Arguments[0] : "eval";
         var settings = MetaLearnSettings.From(context).Validated();
         return Task.Run(() => command switch
         {
             "build" => KnowledgeBuilder.Run(settings, context.Log, ct),
             "eval" => WarmStartEvaluation.Run(settings, context.Log, ct),
-            _ => throw new ArgumentException($"metalearn needs a command: 'build' or 'eval' (got '{command}')."),
+            _ => throw new ArgumentException($"metalearn takes a command: 'build' or 'eval' (got '{command}')."),
         }, ct);
     }
 }

@@ -147,6 +147,8 @@ internal sealed class StudyRunner(TrialCache cache, int maxEpochs, bool quietGc)
             cache.Put(key, new TrialCache.CachedRun([], false, double.NaN, "the validation score is not finite"));
             return new TrialRecord(trial.Number, warm, values, TrialState.Fail, double.NaN, curve.ToArray(), true, "the validation score is not finite");
         }
+        // As in the service: pruned only when the verdict stopped training (boosted trees report once, at the end).
+        pruned = pruned && outcome.StoppedByCallback;
         cache.Put(key, new TrialCache.CachedRun(curve.ToArray(), !pruned, score, null));
         return Finish(pruned ? TrialState.Pruned : TrialState.Complete, score, curve.ToArray(), trained: true);
 

@@ -30,9 +30,10 @@ internal static class GbdtTrainer
         var trainLoss = TrainLoss(model.Score(x, train.Count), train, standardised, width);
         var scoring = Evaluator.Metrics(Evaluator.Outputs(model.Score, job.ScoringRows, width, ct), job.ScoringRows, target);
         var metricName = MetricNames.SelectionMetric(target.Task);
-        // The ensemble is fitted in one go, so there is no epoch a pruner could stop: the callback is not asked (a
-        // verdict on the finished model would only throw it away), and the one report is the final score.
+        // The ensemble is fitted in one go: its one report is the final score, and there is nothing left for a
+        // pruner's verdict to stop, so the answer is not taken (the model is not stopped by the callback).
         var report = new EpochReport(1, trainLoss, scoring.GetValueOrDefault(metricName, double.NaN), metricName);
+        onEpoch?.Invoke(report);
         var result = new TrainResult(1, false, false, !double.IsFinite(trainLoss), new[] { report }, report.ValidationScore, 1);
         var finished = new FinishedModel("gbdt", model.ParameterCount, 0,
             rows => Evaluator.Outputs(model.Score, rows, width, ct),
