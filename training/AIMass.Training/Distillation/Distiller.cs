@@ -69,22 +69,33 @@ public static class Distiller
             if (classification)
             {
                 using var hard = nn.functional.cross_entropy(studentOut, labels, label_smoothing: settings.LabelSmoothing);
-                using var studentLog = nn.functional.log_softmax(studentOut.div(t), 1);
-                using var teacherLog = nn.functional.log_softmax(teacherOut.div(t), 1);
+                using var temperature = t.ToScalar();
+                using var studentScaled = studentOut.div(temperature);
+                using var teacherScaled = teacherOut.div(temperature);
+                using var studentLog = nn.functional.log_softmax(studentScaled, 1);
+                using var teacherLog = nn.functional.log_softmax(teacherScaled, 1);
                 using var kl = nn.functional.kl_div(studentLog, teacherLog, log_target: true, reduction: nn.Reduction.Sum);
-                loss = hard.mul(weights.Hard).add_(kl.mul(weights.Soft * t * t / positions.Length));
+                using var hardWeight = weights.Hard.ToScalar();
+                using var softWeight = (weights.Soft * t * t / positions.Length).ToScalar();
+                using var soft = kl.mul(softWeight);
+                loss = hard.mul(hardWeight).add_(soft, HeldScalars.One);
             }
             else
             {
                 using var hard = nn.functional.mse_loss(studentOut, labels);
                 using var soft = nn.functional.mse_loss(studentOut, teacherOut);
-                loss = hard.mul(weights.Hard).add_(soft.mul(weights.Soft));
+                using var hardWeight = weights.Hard.ToScalar();
+                using var softWeight = weights.Soft.ToScalar();
+                using var weighted = soft.mul(softWeight);
+                loss = hard.mul(hardWeight).add_(weighted, HeldScalars.One);
             }
             if (weights.Feature > 0 && teacherEmbedding is not null)
             {
                 using var projected = projection is null ? studentEmbedding.alias() : projection.call(studentEmbedding);
                 using var feature = nn.functional.mse_loss(projected, teacherEmbedding);
-                loss = loss.add_(feature.mul(weights.Feature));
+                using var featureWeight = weights.Feature.ToScalar();
+                using var weightedFeature = feature.mul(featureWeight);
+                loss = loss.add_(weightedFeature, HeldScalars.One);
             }
             teacherOut.Dispose();
             teacherEmbedding?.Dispose();

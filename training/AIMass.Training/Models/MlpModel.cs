@@ -1,3 +1,4 @@
+using AIMass.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -53,7 +54,7 @@ public sealed class MlpModel : NetworkModel
             var y = blocks[i].call(x);
             if (_skip && i > 0)
             {
-                var sum = y.add(x);
+                var sum = y.add(x, HeldScalars.One);
                 y.Dispose();
                 y = sum;
             }

@@ -1,3 +1,4 @@
+using AIMass.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -41,7 +42,7 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         using var d = conv2.call(c);
         using var e = norm2.call(d);
         using var skip = shortcut is null ? input.alias() : shortcut.call(input);
-        using var sum = e.add(skip);
+        using var sum = e.add(skip, HeldScalars.One);
         return activation2.call(sum);
     }
 }

@@ -1,3 +1,4 @@
+using AIMass.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -54,7 +55,7 @@ public sealed class TabularResNetModel : NetworkModel
         foreach (var block in blocks)
         {
             using var delta = block.call(x);
-            var next = x.add(delta);
+            var next = x.add(delta, HeldScalars.One);
             x.Dispose();
             x = next;
         }

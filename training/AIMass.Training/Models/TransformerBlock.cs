@@ -1,3 +1,4 @@
+using AIMass.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -50,18 +51,19 @@ internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
         using var k = split[1];
         using var v = split[2];
         using var kt = k.transpose(-2, -1);
-        using var scores = q.matmul(kt).mul_(1.0 / Math.Sqrt(headDim));
+        using var scale = (1.0 / Math.Sqrt(headDim)).ToScalar();
+        using var scores = q.matmul(kt).mul_(scale);
         using var weights = nn.functional.softmax(scores, -1);
         using var mixed = weights.matmul(v);
         using var merged = mixed.transpose(1, 2).reshape(n, tokens, _dim);
         using var projected = projection.call(merged);
         using var attended = attentionDropout.call(projected);
-        using var y = x.add(attended);
+        using var y = x.add(attended, HeldScalars.One);
         using var normed2 = norm2.call(y);
         using var h1 = fc1.call(normed2);
         using var h2 = gelu.call(h1);
         using var h3 = fc2.call(h2);
         using var h4 = mlpDropout.call(h3);
-        return y.add(h4);
+        return y.add(h4, HeldScalars.One);
     }
 }

@@ -1,3 +1,4 @@
+using AIMass.Training.Runtime;
 using AIMass.Training.Data;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -67,7 +68,7 @@ public sealed class VisionTransformerModel : NetworkModel
         using var tokens = patches.flatten(2).transpose(1, 2);
         using var cls = classToken.expand(tokens.shape[0], -1, -1);
         using var joined = torch.cat(new[] { cls, tokens }, 1);
-        var x = joined.add(positions);
+        var x = joined.add(positions, HeldScalars.One);
         foreach (var block in blocks)
         {
             var y = block.call(x);

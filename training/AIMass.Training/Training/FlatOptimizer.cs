@@ -66,7 +66,10 @@ internal sealed class FlatOptimizer : IDisposable
     public void ClipGradNorm(double maxNorm)
     {
         using var norm = _grad.norm();
-        using var factor = norm.add_(1e-6).reciprocal_().mul_(maxNorm).clamp_max_(1.0);
+        using var eps = 1e-6.ToScalar();
+        using var max = maxNorm.ToScalar();
+        using var one = 1.0.ToScalar();
+        using var factor = norm.add_(eps).reciprocal_().mul_(max).clamp_max_(one);
         _grad.mul_(factor);
     }
 
@@ -77,35 +80,46 @@ internal sealed class FlatOptimizer : IDisposable
         _step++;
         var lr = LearningRate;
         var grad = _grad;
+        // Every Scalar is created here and held until the native call has returned: TorchSharp 0.107 lets an implicitly
+        // converted Scalar be finalised while libtorch still reads it, which corrupts the update now and then.
+        using var stepSize = (-lr).ToScalar();
+        using var decay = _weightDecay.ToScalar();
         if (_kind == "sgd")
         {
-            if (_weightDecay != 0) grad.add_(_flat, alpha: _weightDecay);
+            if (_weightDecay != 0) grad.add_(_flat, alpha: decay);
             if (_momentum == 0)
             {
-                _flat.add_(grad, alpha: -lr);
+                _flat.add_(grad, alpha: stepSize);
                 return;
             }
+            using var momentum = _momentum.ToScalar();
+            using var one = 1.0.ToScalar();
             if (_step == 1) _first.copy_(grad);
-            else _first.mul_(_momentum).add_(grad);
-            grad.add_(_first, alpha: _momentum);
-            _flat.add_(grad, alpha: -lr);
+            else _first.mul_(momentum).add_(grad, alpha: one);
+            grad.add_(_first, alpha: momentum);
+            _flat.add_(grad, alpha: stepSize);
             return;
         }
         if (_kind == "adamw")
         {
-            if (_weightDecay != 0) _flat.mul_(1 - lr * _weightDecay);
+            using var shrink = (1 - lr * _weightDecay).ToScalar();
+            if (_weightDecay != 0) _flat.mul_(shrink);
         }
         else if (_weightDecay != 0)
         {
-            grad.add_(_flat, alpha: _weightDecay);
+            grad.add_(_flat, alpha: decay);
         }
         _first.lerp_(grad, _lerpWeight);
-        _second!.mul_(Beta2).addcmul_(grad, grad, value: 1 - Beta2);
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        _second!.mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2);
         // p -= lr / c1 * m / (sqrt(v) / sqrt(c2) + eps), with sqrt(c2) moved into the step size and eps (same value, one op fewer).
         var correction1 = 1 - Math.Pow(Beta1, _step);
         var root2 = Math.Sqrt(1 - Math.Pow(Beta2, _step));
-        using var denominator = _second.sqrt().add_(Eps * root2);
-        _flat.addcdiv_(_first, denominator, value: -lr * root2 / correction1);
+        using var epsilon = (Eps * root2).ToScalar();
+        using var update = (-lr * root2 / correction1).ToScalar();
+        using var denominator = _second.sqrt().add_(epsilon);
+        _flat.addcdiv_(_first, denominator, value: update);
     }
 
     /// <summary>Frees the optimizer state; the parameters keep their values (the flat storage lives on through them).</summary>

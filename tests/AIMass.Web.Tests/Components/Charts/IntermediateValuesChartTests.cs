@@ -36,4 +36,15 @@ public sealed class IntermediateValuesChartTests
         var cut = context.Render<IntermediateValuesChart>(p => p.Add(c => c.Trials, [With(0, TrialStatus.Running, [0.2, double.NaN, 0.6])]));
         Assert.Equal("64,232 612,36", cut.Find("polyline.curve[data-trial]").GetAttribute("points"));
     }
+
+    [Fact]
+    public void A_model_scored_once_is_a_short_tick_at_its_epoch()
+    {
+        using var context = Context();
+        var cut = context.Render<IntermediateValuesChart>(p => p.Add(c => c.Trials, [Complete(0, 0.9, curve: [0.5, 0.7, 0.9]), Complete(1, 0.7, curve: [0.7])]));
+        var tick = cut.FindAll("polyline.curve[data-trial]")[1].GetAttribute("points")!.Split(' ').Select(p => p.Split(',')).ToArray();
+        Assert.Equal(2, tick.Length);
+        Assert.Equal(["60", "68"], tick.Select(p => p[0]));
+        Assert.Equal(tick[0][1], tick[1][1]);
+    }
 }
