@@ -90,23 +90,21 @@ public sealed class EmbeddedService : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary data folder. The host's disposal has closed the grain storage's SQLite connection;
+    /// pooled connections of other components are released first. A folder that still cannot be deleted is left
+    /// in the temporary directory, where the system cleans it.
+    /// </summary>
     private static void TryDelete(string folder)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
         {
-            try
-            {
-                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-                return;
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(200); // SQLite may hold its file for a moment after the silo stops.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return;
-            }
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the system's temporary-file cleaning; the run itself succeeded.
         }
     }
 }
