@@ -39,6 +39,10 @@ public sealed record KnowledgeEntry
     /// may be shorter than <see cref="Top"/> (curves are optional) and a curve may be empty.</summary>
     public IReadOnlyList<IReadOnlyList<double>> Curves { get; init; } = [];
 
+    /// <summary>Configurations from other tasks' top lists trained on this task (see <see cref="CrossEvaluation"/>); empty
+    /// for entries recorded by the service, which knows only its own trials.</summary>
+    public IReadOnlyList<CrossEvaluation> Evaluations { get; init; } = [];
+
     /// <summary>Finished trials the entry summarises.</summary>
     public int TrialCount { get; init; }
 

@@ -31,6 +31,14 @@ internal static class KnowledgeValidation
             if (entry.Curves[i] is null) return $"curves[{i}] is null";
             if (entry.Curves[i].Any(v => !double.IsFinite(v))) return $"curves[{i}] holds a value that is not a finite number";
         }
+        if (entry.Evaluations is null) return "evaluations is null";
+        for (var i = 0; i < entry.Evaluations.Count; i++)
+        {
+            var e = entry.Evaluations[i];
+            if (e is null || string.IsNullOrWhiteSpace(e.SourceTaskId)) return $"evaluations[{i}] has no source task id";
+            if (e.Parameters is null || e.Parameters.Any(kv => string.IsNullOrEmpty(kv.Key) || kv.Value is null)) return $"evaluations[{i}] has no parameters or a parameter with an empty name or a null value";
+            if (!double.IsFinite(e.Score)) return $"evaluations[{i}].score is {e.Score}, not a finite number";
+        }
         if (entry.TrialCount < 0) return $"trialCount is {entry.TrialCount}, negative";
         if (!double.IsFinite(entry.BestScore) || !double.IsFinite(entry.MedianScore) || !double.IsFinite(entry.WorstScore)) return "bestScore, medianScore and worstScore must be finite numbers";
         return null;

@@ -3,12 +3,21 @@ namespace AIMass.Optimization.MetaLearning;
 /// <summary>
 /// Proposes warm-start configurations for a new task from the knowledge base: the k nearest known tasks of the same
 /// kind that the requester may see (<see cref="KnowledgeEntry.IsVisibleTo"/>), by weighted distance in a
-/// <see cref="MetaFeatureSpace"/> fitted on those tasks; then their top configurations, taken round-robin over the
-/// neighbours with nearer neighbours taking proportionally more turns (smooth weighted round-robin), each neighbour's
-/// configurations best first, identical parameter sets once. Deterministic: ties in distance go to the lower task id.
+/// <see cref="MetaFeatureSpace"/> fitted on those tasks. Configurations come first from a greedy portfolio over those
+/// neighbours (<see cref="PortfolioSelection"/>): candidates are the top <see cref="PortfolioCandidatesPerTask"/>
+/// configurations of every visible task of the kind plus every neighbour's top list, scored on each neighbour where
+/// that neighbour's own trials or the prior's cross-evaluations know them, so that configurations that did well on
+/// several similar tasks come before one task's specialist. When no candidate adds value any more, the rest follow
+/// round-robin over the neighbours, nearer neighbours taking proportionally more turns (smooth weighted round-robin),
+/// each neighbour's configurations best first. Identical parameter sets come once. Deterministic: ties in distance go
+/// to the lower task id, ties in value to the nearer source.
 /// </summary>
 public static class WarmStartAdvisor
 {
+    /// <summary>How many of each task's top configurations are portfolio candidates (and are cross-evaluated on the
+    /// other tasks when the prior is built).</summary>
+    public const int PortfolioCandidatesPerTask = 3;
+
     /// <summary>
     /// Proposes up to <paramref name="count"/> distinct configurations for a task of kind <paramref name="task"/>
     /// (<c>classification</c> or <c>regression</c>) with meta-features <paramref name="metaFeatures"/>, for tenant
@@ -48,7 +57,22 @@ public static class WarmStartAdvisor
             .Take(neighbours)
             .ToList();
         var similarity = Similarities(nearest.Select(n => n.Distance).ToArray());
-        var picks = RoundRobin(nearest.Select(n => n.Entry).ToList(), similarity, count);
+        var neighbourEntries = nearest.Select(n => n.Entry).ToList();
+        var pool = candidates
+            .Select(c => (Entry: c, Neighbour: neighbourEntries.IndexOf(c), Distance: space.Distance(query, space.Normalize(c.MetaFeatures))))
+            .OrderBy(x => x.Neighbour < 0 ? int.MaxValue : x.Neighbour)
+            .ThenBy(x => x.Distance)
+            .ThenBy(x => x.Entry.TaskId, StringComparer.Ordinal)
+            .SelectMany(x => x.Entry.Top.Take(x.Neighbour >= 0 ? x.Entry.Top.Count : PortfolioCandidatesPerTask)
+                .Select(t => (t.Parameters, x.Entry.TaskId)))
+            .ToList();
+        var picks = PortfolioSelection.Select(neighbourEntries, similarity, pool, count);
+        var taken = new HashSet<string>(picks.Select(p => KnowledgeEntry.ParameterKey(p.Parameters)), StringComparer.Ordinal);
+        foreach (var pick in RoundRobin(neighbourEntries, similarity, int.MaxValue))
+        {
+            if (picks.Count >= count) break;
+            if (taken.Add(KnowledgeEntry.ParameterKey(pick.Parameters))) picks.Add(pick);
+        }
         return new WarmStartProposal
         {
             Configurations = picks.Select(p => p.Parameters).ToList(),

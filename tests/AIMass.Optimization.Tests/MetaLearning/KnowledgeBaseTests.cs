@@ -59,6 +59,29 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public void CrossEvaluationsRoundTripAndOlderFilesWithoutThemStillLoad()
+    {
+        var iris = Entry("iris", Features(150, 0.95), "a") with
+        {
+            Evaluations = [new CrossEvaluation { SourceTaskId = "wine", Parameters = Config("b-0", 0.01), Score = 0.91 }],
+        };
+        var json = new KnowledgeBase([iris]).ToJson();
+        var back = KnowledgeBase.FromJson(json).Entries[0].Evaluations.Single();
+        Assert.Equal("wine", back.SourceTaskId);
+        Assert.Equal(0.91, back.Score);
+        Assert.Equal("b-0", back.Parameters["family"]);
+
+        var older = new KnowledgeBase([Entry("iris", Features(150, 0.95), "a")]).ToJson().Replace("\"evaluations\": [],", "");
+        Assert.DoesNotContain("evaluations", older);
+        Assert.Empty(KnowledgeBase.FromJson(older).Entries[0].Evaluations);
+
+        var nan = Assert.Throws<ArgumentException>(() => new KnowledgeBase([iris with { Evaluations = [iris.Evaluations[0] with { Score = double.NaN }] }]));
+        Assert.Contains("evaluations[0].score", nan.Message);
+        var anonymous = Assert.Throws<ArgumentException>(() => new KnowledgeBase([iris with { Evaluations = [iris.Evaluations[0] with { SourceTaskId = " " }] }]));
+        Assert.Contains("source task id", anonymous.Message);
+    }
+
+    [Fact]
     public void SaveAndLoadGoThroughAFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"kb-{Guid.NewGuid():N}", "prior.json");

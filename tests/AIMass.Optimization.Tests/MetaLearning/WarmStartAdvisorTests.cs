@@ -97,6 +97,52 @@ public sealed class WarmStartAdvisorTests
         Assert.Contains("far", p.SourceTaskIds);
     }
 
+    /// <summary>
+    /// Two neighbours, each with its own specialist (best there, useless on the other), and an all-rounder from a third,
+    /// farther task that the prior's cross-evaluations found second best on both.
+    /// </summary>
+    private static KnowledgeBase Transfers()
+    {
+        static IEnumerable<ObservedTrial> Trials(string prefix) =>
+            Enumerable.Range(0, 5).Select(i => new ObservedTrial(Config($"{prefix}-{i}", 0.01), 0.9 - 0.1 * i));
+        static CrossEvaluation Cross(string source, string family, double score) =>
+            new() { SourceTaskId = source, Parameters = Config(family, 0.01), Score = score };
+        var left = KnowledgeEntry.FromTrials("left", "classification", Features(100, 0.9), Trials("l"), 3) with
+        {
+            Evaluations = [Cross("right", "r-0", 0.5), Cross("far", "all-rounder", 0.85)],
+        };
+        var right = KnowledgeEntry.FromTrials("right", "classification", Features(110, 0.88), Trials("r"), 3) with
+        {
+            Evaluations = [Cross("left", "l-0", 0.5), Cross("far", "all-rounder", 0.85)],
+        };
+        var far = KnowledgeEntry.FromTrials("far", "classification", Features(5_000, 0.3),
+            new[] { new ObservedTrial(Config("all-rounder", 0.01), 0.7) }.Concat(Trials("f").Skip(1)), 3);
+        return new KnowledgeBase([left, right, far]);
+    }
+
+    [Fact]
+    public void AConfigurationThatTransfersToEveryNeighbourComesBeforeEachNeighboursSpecialist()
+    {
+        var p = WarmStartAdvisor.Propose(Transfers(), Features(105, 0.89), "classification", null, count: 3, neighbours: 2);
+
+        Assert.Equal(["left", "right"], p.Neighbours.Select(n => n.TaskId).Order());
+        Assert.Equal("all-rounder", p.Configurations[0]["family"]);
+        Assert.Equal("far", p.SourceTaskIds[0]);
+        // Then the specialists, which lift one neighbour each from 0.85 to 0.9.
+        Assert.Equal(["l-0", "r-0"], p.Configurations.Skip(1).Select(c => c["family"]).Order());
+    }
+
+    [Fact]
+    public void ConfigurationsFromTasksLeftOutAreNeverProposedEvenWhenNeighboursEvaluatedThem()
+    {
+        var withoutFar = Transfers().Where(e => e.TaskId != "far");
+        var p = WarmStartAdvisor.Propose(withoutFar, Features(105, 0.89), "classification", null, count: 6, neighbours: 2);
+
+        Assert.DoesNotContain(p.Configurations, c => c["family"] == "all-rounder");
+        Assert.DoesNotContain("far", p.SourceTaskIds);
+        Assert.Equal(6, p.Configurations.Count);
+    }
+
     [Fact]
     public void NothingToProposeGivesAnEmptyProposalAndBadArgumentsAreRefused()
     {

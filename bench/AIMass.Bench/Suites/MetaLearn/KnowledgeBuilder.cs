@@ -11,7 +11,9 @@ namespace AIMass.Bench.Suites.MetaLearn;
 /// <summary>
 /// <c>metalearn build</c>: runs a cold TPE study of <c>trials</c> trials on every task of the <see cref="TaskCatalog"/>
 /// and records, per task, its meta-features, the top configurations of its completed trials with their curves, and its
-/// score statistics, as the prior knowledge base. Reproducible from the seed: the tasks, their splits, the studies'
+/// score statistics; then trains every task's best few configurations on the other tasks of its kind
+/// (<see cref="CrossEvaluator"/>), so the advisor knows how configurations transfer. The result is the prior knowledge
+/// base. Reproducible from the seed: the tasks, their splits, the studies'
 /// seeds and the meta-feature subsamples all derive from it.
 /// </summary>
 internal static class KnowledgeBuilder
@@ -62,7 +64,9 @@ internal static class KnowledgeBuilder
                                   $"({completed.Count} completed, {details[i]!["pruned"]} pruned, {details[i]!["failed"]} failed; {taskWatch.Elapsed.TotalSeconds:F0} s)");
                 }
             });
-            var kb = new KnowledgeBase(entries.Select(e => e!),
+            var crossWatch = Stopwatch.StartNew();
+            var (withEvaluations, crossRuns, crossFailed) = CrossEvaluator.Run(tasks, entries.Select(e => e!).ToList(), runner, settings.Seed, settings.Parallel, log, ct);
+            var kb = new KnowledgeBase(withEvaluations,
                 string.Create(CultureInfo.InvariantCulture, $"metalearn build --seed {settings.Seed} --trials {settings.Trials} --max-epochs {settings.MaxEpochs}"));
             kb.Save(settings.OutputPath);
             log.WriteLine($"wrote {kb.Count} tasks to {settings.OutputPath} in {watch.Elapsed.TotalSeconds:F0} s");
@@ -75,6 +79,9 @@ internal static class KnowledgeBuilder
                 ["parallel"] = settings.Parallel,
                 ["tasks"] = kb.Count,
                 ["output"] = settings.OutputPath,
+                ["cross_evaluations"] = crossRuns,
+                ["cross_evaluations_failed"] = crossFailed,
+                ["cross_evaluation_seconds"] = Math.Round(crossWatch.Elapsed.TotalSeconds, 1),
                 ["native_error_retries"] = runner.NativeRetries,
                 ["gc_region_overflows"] = QuietGarbageCollector.Overflows,
                 ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 1),
