@@ -22,6 +22,19 @@ public sealed class HpoSuite : IBenchSuite
         ["rosenbrock5"] = 120,
     };
 
+    /// <summary>
+    /// Optuna 3.1.0 TPE (default settings, same protocol, seeds 0-99) median regret, measured on this machine. Its seeds
+    /// 0-9 reproduce the 10-seed reference above exactly (0.01629, 0.2768, 120.2); over 100 seeds its medians are
+    /// these, so the 10-seed reference is a lucky draw on Branin and Rosenbrock and an unlucky one on Hartmann6.
+    /// Compared only when the run uses exactly 100 seeds (seeds 0-99).
+    /// </summary>
+    private static readonly Dictionary<string, double> OptunaTpeMedian100Seeds = new()
+    {
+        ["branin"] = 0.0279,
+        ["hartmann6"] = 0.233,
+        ["rosenbrock5"] = 155.5,
+    };
+
     public string Name => "hpo";
 
     public string Description => "sampler regret on Branin, Hartmann6, Rosenbrock-5D (10 seeds x 100 trials) + NSGA-II hypervolume";
@@ -73,6 +86,8 @@ public sealed class HpoSuite : IBenchSuite
                 ["optuna_tpe_median_regret"] = reference,
                 ["tpe_median_regret"] = tpe,
                 ["tpe_at_or_below_optuna"] = tpe is { } t ? t <= reference : null,
+                ["optuna_tpe_median_regret_100_seeds"] = OptunaTpeMedian100Seeds[function.Name],
+                ["tpe_at_or_below_optuna_100_seeds"] = tpe is { } t100 && seeds == 100 ? t100 <= OptunaTpeMedian100Seeds[function.Name] : null,
                 ["best_sampler"] = bestName,
                 ["best_median_regret"] = Round(bestMedian),
                 ["best_clearly_below_optuna"] = bestMedian < 0.8 * reference,
