@@ -27,7 +27,8 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
     {
         if (!training || _p == 0) return input.alias();
         using var noise = torch.rand(input.shape, dtype: input.dtype, device: input.device, generator: Generator);
-        using var keep = noise.ge(_p);
+        using var threshold = _p.ToScalar();
+        using var keep = noise.ge(threshold);
         using var scale = (1.0 / (1.0 - _p)).ToScalar();
         return input.mul(keep).mul_(scale);
     }

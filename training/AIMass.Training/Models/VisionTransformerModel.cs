@@ -35,8 +35,9 @@ public sealed class VisionTransformerModel : NetworkModel
         _dim = dim;
         var patches = (shape.Height / patchSize) * (shape.Width / patchSize);
         patchEmbedding = nn.Conv2d(shape.Channels, dim, patchSize, stride: patchSize);
-        classToken = new Parameter(torch.randn(1, 1, dim).mul_(0.02));
-        positions = new Parameter(torch.randn(1, patches + 1, dim).mul_(0.02));
+        using var initScale = 0.02.ToScalar();
+        classToken = new Parameter(torch.randn(1, 1, dim).mul_(initScale));
+        positions = new Parameter(torch.randn(1, patches + 1, dim).mul_(initScale));
         blocks = new ModuleList<nn.Module<Tensor, Tensor>>();
         for (var i = 0; i < depth; i++) blocks.Add(new TransformerBlock(dim, heads, mlpRatio, dropout));
         norm = nn.LayerNorm(dim);
