@@ -57,19 +57,21 @@ internal sealed class ParzenDimension
         for (var i = 0; i < n; i++) mus[i] = log ? Math.Log(obs[i]) : obs[i];
         if (considerPrior) mus[n] = 0.5 * (low + high);
         var sigmas = new double[kernels];
-        if (multivariate)
+        if (multivariate && options.MultivariateBandwidth == TpeMultivariateBandwidth.Scott)
         {
             Array.Fill(sigmas, sigma0 * (high - low));
         }
         else
         {
-            var order = new int[kernels];
-            for (var i = 0; i < kernels; i++) order[i] = i;
-            var keys = (double[])mus.Clone();
+            // Univariate (Optuna 3.1.0): the prior's centre counts as a neighbour; multivariate neighbour widths: it does not.
+            var counted = multivariate ? n : kernels;
+            var order = new int[counted];
+            for (var i = 0; i < counted; i++) order[i] = i;
+            var keys = mus[..counted];
             StableSort.ByKeys(keys, order);
-            var widths = new double[kernels];
+            var widths = new double[counted];
             NeighbourWidths(keys, low, high, options.ConsiderEndpoints, widths);
-            for (var i = 0; i < kernels; i++) sigmas[order[i]] = widths[i];
+            for (var i = 0; i < counted; i++) sigmas[order[i]] = widths[i];
         }
         var minSigma = MinSigma(low, high, kernels, options);
         for (var i = 0; i < kernels; i++) sigmas[i] = Math.Clamp(sigmas[i], minSigma, high - low);

@@ -44,7 +44,7 @@ public sealed class TpeSampler : ISampler
         var result = new Dictionary<string, Distribution>(StringComparer.Ordinal);
         if (Options.Group)
         {
-            foreach (var group in SearchSpace.GroupDecomposed(study, includePruned: true))
+            foreach (var group in Groups(study))
             {
                 foreach (var (name, d) in group)
                 {
@@ -70,7 +70,7 @@ public sealed class TpeSampler : ISampler
         if (Options.Group)
         {
             var g = 0;
-            foreach (var group in SearchSpace.GroupDecomposed(study, includePruned: true))
+            foreach (var group in Groups(study))
             {
                 var names = new List<string>();
                 foreach (var name in group.Keys)
@@ -195,8 +195,12 @@ public sealed class TpeSampler : ISampler
         return obs;
     }
 
+    /// <summary>The groups of <see cref="SearchSpace.GroupDecomposed"/> (with pruned trials), kept up to date per study.</summary>
+    private IReadOnlyList<IReadOnlyDictionary<string, Distribution>> Groups(Study study) => _cache.GetOrCreateValue(study).Groups.Of(study);
+
     private sealed class HistoryCache
     {
+        public readonly TpeGroups Groups = new();
         public TpeHistory? History;
     }
 }

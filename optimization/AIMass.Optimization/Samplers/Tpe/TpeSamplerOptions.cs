@@ -36,6 +36,12 @@ public sealed class TpeSamplerOptions
     /// <summary>With <see cref="Multivariate"/>: sample each group of parameters that occur together jointly.</summary>
     public bool Group { get; init; }
 
+    /// <summary>
+    /// With <see cref="Multivariate"/>: how the numeric kernels get their widths (default <see cref="TpeMultivariateBandwidth.Scott"/>,
+    /// Optuna 3.1.0's rule).
+    /// </summary>
+    public TpeMultivariateBandwidth MultivariateBandwidth { get; init; } = TpeMultivariateBandwidth.Scott;
+
     /// <summary>Count running trials as bad ones, so parallel asks spread out.</summary>
     public bool ConstantLiar { get; init; }
 
