@@ -32,7 +32,7 @@ public static class Distiller
             throw new ArgumentException("Set exactly one of Teacher and SoftLabels.", nameof(request));
         }
         var watch = Stopwatch.StartNew();
-        var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
+        var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(DistillationWeights.Keys).ToArray());
         var weights = DistillationWeights.Read(hp);
         var teacherMeta = request.Teacher?.Metadata;
         if (teacherMeta is not null && teacherMeta.Target != request.Target)
@@ -53,7 +53,7 @@ public static class Distiller
         var target = job.Preprocessing.Target;
         using var loaded = request.Teacher is null ? null : new LoadedModel(request.Teacher, job.Device);
         using var teacher = loaded is not null
-            ? TeacherSignal.FromModel(loaded, target, job.Train, job.Device)
+            ? TeacherSignal.FromModel(loaded, target, job.Train, job.Device, image, weights.TeacherViews, weights.Temperature, precompute: !(settings.Augment && image is not null))
             : TeacherSignal.FromSoftLabels(request.SoftLabels!, request.SoftLabelClasses, target, job.Train, job.Device);
         using var student = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
         using var projection = CreateProjection(weights, student, teacher, request.Seed, job.Device);
