@@ -18,7 +18,10 @@ namespace AIMass.Training.Distillation;
 /// where P is a learned linear projection when the embedding widths differ (identity otherwise) and
 /// <c>T, a, b, c</c> are the hyperparameters <c>temperature</c>, <c>ce_weight</c>, <c>kd_weight</c>, <c>feature_weight</c>.
 /// For regression, MSE to the teacher's outputs replaces the KL term. A model teacher runs in eval mode under
-/// no_grad on the same batches. The student reuses the teacher's preprocessing and split, so the outcome's
+/// no_grad on the same batches (scored once for all training rows when the student's batches are not augmented). An
+/// image teacher trained with shift augmentation is averaged over its shifted views of each row
+/// (<c>teacher_views</c>, default its <c>augment_shift</c>): its soft labels are then the mean of its probabilities at
+/// temperature T over those shifts, which on digits recovered more of the student-teacher gap than one view. The student reuses the teacher's preprocessing and split, so the outcome's
 /// scores compare with the teacher's; its artifact records the teacher.
 /// </summary>
 public static class Distiller
@@ -32,9 +35,9 @@ public static class Distiller
             throw new ArgumentException("Set exactly one of Teacher and SoftLabels.", nameof(request));
         }
         var watch = Stopwatch.StartNew();
-        var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(DistillationWeights.Keys).ToArray());
-        var weights = DistillationWeights.Read(hp);
+        var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
         var teacherMeta = request.Teacher?.Metadata;
+        var weights = DistillationWeights.Read(hp, DistillationWeights.TrainedShift(teacherMeta));
         if (teacherMeta is not null && teacherMeta.Target != request.Target)
         {
             throw new ArgumentException($"The teacher predicts '{teacherMeta.Target}', not '{request.Target}'.", nameof(request));
