@@ -32,6 +32,7 @@ public sealed class TeacherSignalTests
 
         // By hand: the 9 shifts of up to one pixel (edge-replicated), softmax(z / T) averaged, returned as T * log(mean p).
         using var _ = torch.no_grad();
+        using var temperature = t.ToScalar();
         using var images = x.reshape(4, 1, 8, 8);
         using var padded = nn.functional.pad(images, new long[] { 1, 1, 1, 1 }, PaddingModes.Replicate);
         var probabilities = new List<Tensor>();
@@ -43,11 +44,11 @@ public sealed class TeacherSignalTests
             var e = model.Network!.Embed(view);
             embeddings.Add(e);
             using var z = model.Network.Head(e);
-            using var scaled = z / t;
+            using var scaled = z.div(temperature);
             probabilities.Add(scaled.softmax(1));
         }
         using var mean = torch.stack(probabilities).mean(new long[] { 0 });
-        using var expected = mean.log() * t;
+        using var expected = mean.log().mul_(temperature);
         using var expectedEmbedding = torch.stack(embeddings).mean(new long[] { 0 });
         Assert.True(outputs.allclose(expected, rtol: 1e-4, atol: 1e-4));
         Assert.True(embedding!.allclose(expectedEmbedding, rtol: 1e-4, atol: 1e-5));
