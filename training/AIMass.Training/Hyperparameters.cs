@@ -142,6 +142,12 @@ public static class Hyperparameters
     /// <summary>Distillation weight c of the embedding MSE through a learned projection. Default 0 (off).</summary>
     public const string FeatureWeight = "feature_weight";
 
+    /// <summary>
+    /// Distillation: an image teacher's soft labels and embeddings are averaged over its inputs shifted by up to this many
+    /// pixels (0-4). Default: the teacher's <see cref="AugmentShift"/> when it was trained with <see cref="Augment"/>, else 0.
+    /// </summary>
+    public const string TeacherViews = "teacher_views";
+
     /// <summary>Every key <see cref="TrainingPipeline"/> accepts.</summary>
     public static IReadOnlyCollection<string> TrainingKeys { get; } = new[]
     {
@@ -151,7 +157,7 @@ public static class Hyperparameters
     };
 
     /// <summary>The keys the distiller accepts on top of <see cref="TrainingKeys"/>.</summary>
-    public static IReadOnlyCollection<string> DistillationKeys { get; } = new[] { Temperature, CeWeight, KdWeight, FeatureWeight };
+    public static IReadOnlyCollection<string> DistillationKeys { get; } = new[] { Temperature, CeWeight, KdWeight, FeatureWeight, TeacherViews };
 
     /// <summary>The model families by name.</summary>
     public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt" };

@@ -18,7 +18,10 @@ namespace AIMass.Training.Distillation;
 /// where P is a learned linear projection when the embedding widths differ (identity otherwise) and
 /// <c>T, a, b, c</c> are the hyperparameters <c>temperature</c>, <c>ce_weight</c>, <c>kd_weight</c>, <c>feature_weight</c>.
 /// For regression, MSE to the teacher's outputs replaces the KL term. A model teacher runs in eval mode under
-/// no_grad on the same batches. The student reuses the teacher's preprocessing and split, so the outcome's
+/// no_grad on the same batches (scored once for all training rows when the student's batches are not augmented). An
+/// image teacher trained with shift augmentation is averaged over its shifted views of each row
+/// (<c>teacher_views</c>, default its <c>augment_shift</c>): its soft labels are then the mean of its probabilities at
+/// temperature T over those shifts, which on digits recovered more of the student-teacher gap than one view. The student reuses the teacher's preprocessing and split, so the outcome's
 /// scores compare with the teacher's; its artifact records the teacher.
 /// </summary>
 public static class Distiller
@@ -33,8 +36,8 @@ public static class Distiller
         }
         var watch = Stopwatch.StartNew();
         var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys.Concat(Hyperparameters.DistillationKeys).ToArray());
-        var weights = DistillationWeights.Read(hp);
         var teacherMeta = request.Teacher?.Metadata;
+        var weights = DistillationWeights.Read(hp, DistillationWeights.TrainedShift(teacherMeta));
         if (teacherMeta is not null && teacherMeta.Target != request.Target)
         {
             throw new ArgumentException($"The teacher predicts '{teacherMeta.Target}', not '{request.Target}'.", nameof(request));
@@ -53,7 +56,7 @@ public static class Distiller
         var target = job.Preprocessing.Target;
         using var loaded = request.Teacher is null ? null : new LoadedModel(request.Teacher, job.Device);
         using var teacher = loaded is not null
-            ? TeacherSignal.FromModel(loaded, target, job.Train, job.Device)
+            ? TeacherSignal.FromModel(loaded, target, job.Train, job.Device, image, weights.TeacherViews, weights.Temperature, precompute: !(settings.Augment && image is not null))
             : TeacherSignal.FromSoftLabels(request.SoftLabels!, request.SoftLabelClasses, target, job.Train, job.Device);
         using var student = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, image, request.Seed).to(job.Device);
         using var projection = CreateProjection(weights, student, teacher, request.Seed, job.Device);
