@@ -1,6 +1,7 @@
 using AIMass.Bench.Infrastructure;
 
 // dotnet run --project bench/AIMass.Bench -c Release -- SUITE [suite arguments] [--json]
+AIMass.Training.Runtime.ConvolutionIsaGuard.Apply(); // before anything can create a convolution (see its summary)
 var json = args.Contains("--json");
 var rest = args.Where(a => a != "--json").ToList();
 if (rest.Count == 0 || rest[0] is "-h" or "--help" or "list")

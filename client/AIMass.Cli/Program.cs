@@ -2,5 +2,6 @@ using System.Diagnostics;
 using AIMass.Cli;
 
 // `aimass`: the AIMass command line. Budgets count from here.
+AIMass.Training.Runtime.ConvolutionIsaGuard.Apply(); // before anything can create a convolution (see its summary)
 var clock = Stopwatch.StartNew();
 return await new CliApp(CliEnvironment.ForProcess(clock)).RunAsync(args);

@@ -2,6 +2,7 @@ using AIMass.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
 // A standalone silo: `dotnet run --project silo/AIMass.Silo` (configuration in the AIMass section).
+AIMass.Training.Runtime.ConvolutionIsaGuard.Apply(); // before anything can create a convolution (see its summary)
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddAIMassSilo();
 await builder.Build().RunAsync();

@@ -14,7 +14,7 @@ namespace AIMass.Training.Runtime;
 /// operator set before the process started is kept (<c>ONEDNN_MAX_CPU_ISA=ALL</c> lifts the cap on hardware where the
 /// wider kernels are right; <c>ConvolutionMatchesItsFloat64Reference</c> in the tests checks a machine).
 /// </summary>
-internal static class ConvolutionIsaGuard
+public static class ConvolutionIsaGuard
 {
     /// <summary>The variable oneDNN reads.</summary>
     public const string Variable = "ONEDNN_MAX_CPU_ISA";
@@ -25,10 +25,12 @@ internal static class ConvolutionIsaGuard
     /// <summary>The cap in effect for this process as the native environment holds it (<c>null</c> off Linux and macOS).</summary>
     public static string? Current { get; private set; }
 
+    /// <summary>Sets the cap unless the native environment already has one (idempotent). Runs when this library loads;
+    /// programs and test assemblies call it first thing as well, so that nothing can create a convolution before it.</summary>
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
         Justification = "The cap must reach the native environment before any code of this library can create a convolution.")]
-    internal static void Apply()
+    public static void Apply()
     {
         if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())) return;
         SetEnv(Variable, DefaultCap, overwrite: 0);

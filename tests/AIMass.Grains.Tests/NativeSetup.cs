@@ -1,0 +1,11 @@
+using System.Runtime.CompilerServices;
+
+namespace AIMass.Grains.Tests;
+
+/// <summary>Applies the training library's native settings before any test of this assembly runs (test classes run in
+/// parallel, and one that touches TorchSharp first must not create a convolution before the oneDNN cap is set).</summary>
+internal static class NativeSetup
+{
+    [ModuleInitializer]
+    internal static void Apply() => AIMass.Training.Runtime.ConvolutionIsaGuard.Apply();
+}
