@@ -8,8 +8,9 @@ using AIMass.Optimization.Samplers.Tpe;
 namespace AIMass.Optimization;
 
 /// <summary>
-/// Samplers by name, with sensible defaults, for configuration files and the service's API: <c>tpe</c> (default,
-/// Optuna's settings), <c>tpe-multivariate</c> (joint kernels per group of co-occurring parameters), <c>random</c>,
+/// Samplers by name, with sensible defaults, for configuration files and the service's API: <c>tpe</c> (default:
+/// <see cref="TpeSamplerOptions"/>' defaults, multivariate per group of co-occurring parameters), <c>tpe-optuna</c>
+/// (Optuna 3.1.0's TPE settings), <c>tpe-multivariate</c> (Optuna 3.1.0's <c>multivariate=True, group=True</c>), <c>random</c>,
 /// <c>qmc</c> (scrambled Sobol), <c>cmaes</c> (IPOP restarts), <c>gp</c> (Matérn 5/2 + log EI) and <c>nsga2</c>.
 /// Grid and partial-fixed samplers need arguments: construct them directly.
 /// </summary>
@@ -17,8 +18,9 @@ public static class SamplerCatalog
 {
     private static readonly (string Name, Func<int, ISampler> Create)[] Entries =
     [
-        ("tpe", seed => new TpeSampler(new TpeSamplerOptions { Seed = seed })),
-        ("tpe-multivariate", seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = true, Group = true })),
+        ("tpe", seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Group = true })),
+        ("tpe-optuna", seed => new TpeSampler(TpeSamplerOptions.Optuna3(seed))),
+        ("tpe-multivariate", seed => new TpeSampler(TpeSamplerOptions.Optuna3(seed, multivariate: true, group: true))),
         ("random", seed => new RandomSampler(seed)),
         ("qmc", seed => new QmcSampler(seed, scramble: true)),
         ("cmaes", seed => new CmaEsSampler(seed)),

@@ -54,7 +54,7 @@ public sealed partial class Study
         var seed = options.Seed ?? Random.Shared.Next();
         var sampler = options.Sampler ?? (storage.Directions.Count > 1
             ? new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed })
-            : new TpeSampler(new TpeSamplerOptions { Seed = seed }));
+            : new TpeSampler(new TpeSamplerOptions { Seed = seed, Group = true }));
         return new Study(storage, sampler, options.Pruner ?? new NopPruner(), options.TimeProvider ?? TimeProvider.System);
     }
 

@@ -190,6 +190,9 @@ internal sealed class ParzenDimension
     /// <summary>Kernel centres in the estimator's space (numbers only).</summary>
     public double[] Mus => _mus;
 
+    /// <summary>Kernel widths σ in the estimator's space (numbers only).</summary>
+    public double[] Sigmas => _sigmas;
+
     /// <summary>1 / σ per kernel (numbers only).</summary>
     public double[] InvSigmas => _invSigmas;
 

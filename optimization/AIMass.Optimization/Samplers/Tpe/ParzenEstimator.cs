@@ -51,7 +51,12 @@ internal sealed partial class ParzenEstimator
         {
             _logWeights = [];
             _base = offsets;
-            if (sortedByCentre && dims.Length == 1) _sorted = new SortedKernels(offsets, dims[0].Mus, dims[0].InvSigmas);
+            if (sortedByCentre)
+            {
+                _sorted = dims.Length == 1
+                    ? new SortedKernels(offsets, dims[0].Mus, dims[0].InvSigmas)
+                    : new SortedKernels(offsets, [.. dims.Select(d => d.Mus)], [.. dims.Select(d => d.InvSigmas)]);
+            }
             return;
         }
         _logWeights = new double[weights.Length];
@@ -93,10 +98,17 @@ internal sealed partial class ParzenEstimator
         if (_sorted is { } sorted)
         {
             var terms = new double[(kernels + SortedKernels.BlockSize - 1) / SortedKernels.BlockSize * SortedKernels.BlockSize];
+            var rest = new double[_dims.Length - 1];
             for (var i = 0; i < count; i++)
             {
                 var same = EarlierDuplicate(points, i);
-                result[i] = same >= 0 ? result[same] : sorted.LogSumExp(_dims[0].ToUniform(points[0][i]), SumCutoffLog, terms);
+                if (same >= 0)
+                {
+                    result[i] = result[same];
+                    continue;
+                }
+                for (var d = 1; d < _dims.Length; d++) rest[d - 1] = _dims[d].ToUniform(points[d][i]);
+                result[i] = sorted.LogSumExp(_dims[0].ToUniform(points[0][i]), rest, SumCutoffLog, terms);
             }
             return result;
         }

@@ -4,11 +4,13 @@ using AIMass.Optimization.Numerics;
 namespace AIMass.Optimization.Samplers.Tpe;
 
 /// <summary>
-/// Continuous one-dimensional Gaussian kernels ordered by centre, in blocks of <see cref="BlockSize"/> with per-block
-/// bounds (centre range, widest kernel, largest offset). The log density at a point evaluates the block with the
-/// centre range holding the point first, then only the blocks whose bound may come within <c>cutoffLog</c> of the largest kernel term:
-/// the others hold only kernels that a full pass would leave out of the sum as well. With many trials most kernels sit
-/// far (in their own widths) from any one point, so this costs a few blocks instead of every kernel.
+/// Continuous Gaussian kernels ordered by their centre in the first dimension, in blocks of <see cref="BlockSize"/>
+/// with per-block bounds in that dimension (centre range, widest kernel, largest offset). The log density at a point
+/// evaluates the block with the centre range holding the point first, then only the blocks whose bound may come within
+/// <c>cutoffLog</c> of the largest kernel term: the others hold only kernels that a full pass would leave out of the
+/// sum as well. Further dimensions (product kernels) only lower a term, so the first dimension's bound holds for them.
+/// With many trials most kernels sit far (in their own widths) from any one point, so this costs a few blocks instead
+/// of every kernel.
 /// </summary>
 internal sealed class SortedKernels
 {
@@ -21,6 +23,8 @@ internal sealed class SortedKernels
     private double[] _blockHigh = [];
     private double[] _blockHalfInvSq = [];
     private double[] _blockMaxOffset = [];
+    private double[][] _restMus = [];
+    private double[][] _restInvSigmas = [];
     private int _count;
     private int _blocks;
 
@@ -35,9 +39,22 @@ internal sealed class SortedKernels
     {
     }
 
+    /// <summary>
+    /// Product kernels over several dimensions, ordered by the first: centres <paramref name="mus"/>[d] and 1/σ
+    /// <paramref name="invSigmas"/>[d] per dimension, log-term offsets (log w_k plus every dimension's constant).
+    /// </summary>
+    public SortedKernels(double[] offsets, double[][] mus, double[][] invSigmas)
+    {
+        Reset(offsets, mus[0], invSigmas[0], offsets.Length);
+        _restMus = mus[1..];
+        _restInvSigmas = invSigmas[1..];
+    }
+
     /// <summary>Uses the first <paramref name="count"/> kernels of the given arrays (kept, not copied) from now on.</summary>
     public SortedKernels Reset(double[] offsets, double[] mus, double[] invSigmas, int count)
     {
+        _restMus = [];
+        _restInvSigmas = [];
         _offsets = offsets;
         _mus = mus;
         _invSigmas = invSigmas;
@@ -77,7 +94,13 @@ internal sealed class SortedKernels
     /// largest (whole blocks, or whole vectors within a block); <paramref name="scratch"/> holds at least
     /// <see cref="Count"/> values rounded up to whole blocks.
     /// </summary>
-    public double LogSumExp(double x, double cutoffLog, Span<double> scratch)
+    public double LogSumExp(double x, double cutoffLog, Span<double> scratch) => LogSumExp(x, [], cutoffLog, scratch);
+
+    /// <summary>
+    /// The same for product kernels at the point (<paramref name="x"/>, <paramref name="rest"/>): rest holds the point's
+    /// further dimensions, one per dimension the kernels were made with beyond the first.
+    /// </summary>
+    public double LogSumExp(double x, ReadOnlySpan<double> rest, double cutoffLog, Span<double> scratch)
     {
         var blocks = _blocks;
         if (blocks == 0) return double.NegativeInfinity;
@@ -86,7 +109,7 @@ internal sealed class SortedKernels
         // Evaluated blocks' terms are written one after another to scratch (a short last block padded with −∞).
         var first = _blockHigh.AsSpan(0, blocks).BinarySearch(x);
         first = Math.Min(first < 0 ? ~first : first, blocks - 1);
-        var max = Evaluate(first, x, scratch, 0, double.NegativeInfinity);
+        var max = Evaluate(first, x, rest, scratch, 0, double.NegativeInfinity);
         var written = BlockSize;
         var low = _blockLow;
         var high = _blockHigh;
@@ -97,7 +120,7 @@ internal sealed class SortedKernels
             var d = x < low[b] ? low[b] - x : x > high[b] ? x - high[b] : 0;
             if (b != first && maxOffset[b] - halfInvSq[b] * d * d > max - cutoffLog)
             {
-                max = Evaluate(b, x, scratch, written, max);
+                max = Evaluate(b, x, rest, scratch, written, max);
                 written += BlockSize;
             }
         }
@@ -106,8 +129,9 @@ internal sealed class SortedKernels
     }
 
     /// <summary>Writes block <paramref name="block"/>'s log terms at <paramref name="x"/> to scratch from <paramref name="at"/>; returns max(<paramref name="max"/>, theirs).</summary>
-    private double Evaluate(int block, double x, Span<double> scratch, int at, double max)
+    private double Evaluate(int block, double x, ReadOnlySpan<double> rest, Span<double> scratch, int at, double max)
     {
+        if (rest.Length > 0) return EvaluateProduct(block, x, rest, scratch, at, max);
         var k = block * BlockSize;
         var end = Math.Min(k + BlockSize, _count);
         var shift = at - k;
@@ -137,5 +161,20 @@ internal sealed class SortedKernels
         }
         scratch[(end + shift)..(at + BlockSize)].Fill(double.NegativeInfinity);
         return max;
+    }
+
+    /// <summary><see cref="Evaluate"/> for product kernels: the first dimension's terms, less the other dimensions' ½ z².</summary>
+    private double EvaluateProduct(int block, double x, ReadOnlySpan<double> rest, Span<double> scratch, int at, double max)
+    {
+        var start = block * BlockSize;
+        var length = Math.Min(start + BlockSize, _count) - start;
+        var terms = scratch.Slice(at, length);
+        SpanMath.OffsetMinusHalfSquare(_offsets.AsSpan(start, length), _mus.AsSpan(start, length), _invSigmas.AsSpan(start, length), x, terms);
+        for (var d = 0; d < rest.Length; d++)
+        {
+            SpanMath.SubtractHalfSquare(_restMus[d].AsSpan(start, length), _restInvSigmas[d].AsSpan(start, length), rest[d], terms);
+        }
+        scratch[(at + length)..(at + BlockSize)].Fill(double.NegativeInfinity);
+        return Math.Max(max, SpanMath.Max(terms));
     }
 }

@@ -3,7 +3,7 @@ using AIMass.Optimization.Randomness;
 namespace AIMass.Optimization.Samplers.Tpe;
 
 /// <summary>
-/// Tree-structured Parzen Estimator, with Optuna's behaviour and defaults (see <see cref="TpeSamplerOptions"/>):
+/// Tree-structured Parzen Estimator, with Optuna's behaviour (defaults: see <see cref="TpeSamplerOptions"/>):
 /// after the startup trials, the trials are split into the best gamma(n) and the rest, a Parzen estimator is fitted
 /// to each, and of the candidates drawn from the good one the one with the highest l(x)/g(x) is taken.
 /// Independent per parameter by default; <c>Multivariate</c> samples the parameters every finished trial has
@@ -15,6 +15,7 @@ public sealed class TpeSampler : ISampler
 {
     private static readonly IReadOnlyDictionary<string, Distribution> NoSpace = new Dictionary<string, Distribution>();
     private static readonly IReadOnlyDictionary<string, double> NoParams = new Dictionary<string, double>();
+    private const string RelativePurpose = "tpe:relative";
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Study, HistoryCache> _cache = new();
 
     /// <summary>Creates the sampler; throws <see cref="ArgumentException"/> for invalid options.</summary>
@@ -77,12 +78,18 @@ public sealed class TpeSampler : ISampler
                 {
                     if (searchSpace.ContainsKey(name)) names.Add(name);
                 }
-                if (names.Count > 0) SampleJointly(study, trial, history, names, searchSpace, $"tpe:group:{g++}", result);
+                // The first group draws from the relative stream: on a space without conditional parameters (one
+                // group, names in ordinal order either way) Group changes nothing.
+                if (names.Count == 0) continue;
+                SampleJointly(study, trial, history, names, searchSpace, g == 0 ? RelativePurpose : $"tpe:group:{g}", result);
+                g++;
             }
         }
         else
         {
-            SampleJointly(study, trial, history, [.. searchSpace.Keys], searchSpace, "tpe:relative", result);
+            var names = searchSpace.Keys.ToList();
+            names.Sort(StringComparer.Ordinal);
+            SampleJointly(study, trial, history, names, searchSpace, RelativePurpose, result);
         }
         return result;
     }
@@ -124,9 +131,8 @@ public sealed class TpeSampler : ISampler
             columns[d] = history.Column(names[d], TpeColumn.IsLog(distributions[d]));
         }
         var belowObs = Observations(columns, split.Below, out var belowKept);
-        var aboveObs = Observations(columns, split.Above, out _);
         var mpeBelow = new ParzenEstimator(distributions, belowObs, BelowWeights(study, history, split, belowKept), Options, true);
-        var mpeAbove = new ParzenEstimator(distributions, aboveObs, null, Options, true);
+        var mpeAbove = ParzenEstimator.FromColumns(distributions, columns, split.BelowMask, Options);
         var samples = mpeBelow.Sample(SeededRandom.ForTrial(Seed, trial.Number, purpose), Options.NEiCandidates);
         var best = Best(mpeBelow.LogPdf(samples), mpeAbove.LogPdf(samples));
         for (var d = 0; d < names.Count; d++) result[names[d]] = samples[d][best];

@@ -74,7 +74,7 @@ public sealed class ColumnEstimatorTests
         {
             if (!excluded[i]) kept.Add(trials[i].InternalParams["p"]);
         }
-        foreach (var options in new[] { new TpeSamplerOptions(), new TpeSamplerOptions { ConsiderEndpoints = true, ConsiderPrior = false } })
+        foreach (var options in new[] { TpeSamplerOptions.Optuna3(), new TpeSamplerOptions(), new TpeSamplerOptions { ConsiderEndpoints = true, ConsiderPrior = false } })
         {
             var general = new ParzenEstimator([distribution], [[.. kept]], null, options, false);
             var fast = ParzenEstimator.FromColumn(distribution, column, excluded, options);
@@ -140,6 +140,7 @@ public sealed class ColumnEstimatorTests
 
     private static IEnumerable<TpeSamplerOptions> OptionVariants() =>
     [
+        TpeSamplerOptions.Optuna3(),
         new TpeSamplerOptions(),
         new TpeSamplerOptions { ConsiderEndpoints = true },
         new TpeSamplerOptions { ConsiderPrior = false },

@@ -34,8 +34,9 @@ public sealed class MultivariateTpeTests
         // 0.2 · 3^(−1/6) · range = 0.1665 and 0.3331, both below the magic clip (0.2 and 0.4), so clipped to it.
         double[][] mus = [[0.2, 0.5, 0.9, 0.5], [1.0, 0.2, 1.6, 1.0]];
         double[][] sigmas = [[0.2, 0.2, 0.2, 1.0], [0.4, 0.4, 0.4, 2.0]];
-        Assert.Equal(TpeMultivariateBandwidth.Scott, new TpeSamplerOptions().MultivariateBandwidth);
-        var pe = new ParzenEstimator(Space, Observations, null, new TpeSamplerOptions(), true);
+        Assert.Equal(TpeMultivariateBandwidth.Scott, TpeSamplerOptions.Optuna3().MultivariateBandwidth);
+        Assert.Equal(TpeMultivariateBandwidth.Neighbours, new TpeSamplerOptions().MultivariateBandwidth);
+        var pe = new ParzenEstimator(Space, Observations, null, TpeSamplerOptions.Optuna3(), true);
         AssertClose(Expected(mus, sigmas, unscaled: true), pe.LogPdf(Points));
     }
 

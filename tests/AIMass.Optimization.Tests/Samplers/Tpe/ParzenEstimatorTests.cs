@@ -6,7 +6,7 @@ namespace AIMass.Optimization.Tests.Samplers.Tpe;
 /// <summary>Log densities checked against Optuna 3.1.0's _ParzenEstimator on the same inputs (run on this machine).</summary>
 public sealed class ParzenEstimatorTests
 {
-    private static readonly TpeSamplerOptions Defaults = new();
+    private static readonly TpeSamplerOptions Defaults = TpeSamplerOptions.Optuna3();
 
     [Fact]
     public void ContinuousUnivariateMatchesOptuna()

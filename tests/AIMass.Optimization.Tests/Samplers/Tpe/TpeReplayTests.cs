@@ -12,12 +12,15 @@ namespace AIMass.Optimization.Tests.Samplers.Tpe;
 public sealed class TpeReplayTests
 {
     [Theory]
-    [InlineData(0)]
-    [InlineData(7)]
-    public void EveryChoiceOfARunIsTheChoiceOfAFreshSamplerOverTheSameHistory(int seed)
+    [InlineData(0, true)]
+    [InlineData(7, true)]
+    [InlineData(0, false)]
+    [InlineData(7, false)]
+    public void EveryChoiceOfARunIsTheChoiceOfAFreshSamplerOverTheSameHistory(int seed, bool optuna3)
     {
+        TpeSamplerOptions Options() => optuna3 ? TpeSamplerOptions.Optuna3(seed) : new TpeSamplerOptions { Seed = seed };
         var names = Enumerable.Range(0, 4).Select(i => $"x{i}").ToArray();
-        var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed }) });
+        var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(Options()) });
         study.Optimize(trial =>
         {
             var loss = 0.0;
@@ -33,12 +36,20 @@ public sealed class TpeReplayTests
         {
             var fresh = Study.Create(new StudyOptions { Sampler = new RandomSampler(0) });
             for (var j = 0; j < t; j++) fresh.AddTrial(trials[j]);
-            var sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed });
-            foreach (var name in names)
+            var sampler = new TpeSampler(Options());
+            if (optuna3)
             {
-                var replayed = sampler.SampleIndependent(fresh, trials[t], name, trials[t].Distributions[name]);
-                Assert.Equal(trials[t].InternalParams[name], replayed);
+                foreach (var name in names)
+                {
+                    var replayed = sampler.SampleIndependent(fresh, trials[t], name, trials[t].Distributions[name]);
+                    Assert.Equal(trials[t].InternalParams[name], replayed);
+                }
+                continue;
             }
+            // The default samples the four jointly: the whole relative draw must come out the same.
+            var relative = sampler.SampleRelative(fresh, trials[t], sampler.InferRelativeSearchSpace(fresh, trials[t]));
+            Assert.Equal(names, relative.Keys.Order());
+            foreach (var name in names) Assert.Equal(trials[t].InternalParams[name], relative[name]);
         }
     }
 }
