@@ -15,7 +15,7 @@ internal static class LayerFactory
         "gelu" => nn.GELU(),
         "silu" => nn.SiLU(),
         "tanh" => nn.Tanh(),
-        "leaky_relu" => nn.LeakyReLU(0.01),
+        "leaky_relu" => new HeldLeakyRelu(0.01),
         _ => throw new ArgumentException($"Unknown activation '{name}'.", Hyperparameters.Activation),
     };
 
@@ -23,7 +23,7 @@ internal static class LayerFactory
     public static nn.Module<Tensor, Tensor> Norm1d(string name, long width) => name switch
     {
         "none" => nn.Identity(),
-        "batch" => nn.BatchNorm1d(width),
+        "batch" => HeldBatchNorm.OneD(width),
         "layer" => nn.LayerNorm(width),
         _ => throw new ArgumentException($"Unknown norm '{name}'.", Hyperparameters.Norm),
     };
@@ -32,7 +32,7 @@ internal static class LayerFactory
     public static nn.Module<Tensor, Tensor> Norm2d(string name, long channels) => name switch
     {
         "none" => nn.Identity(),
-        "batch" => nn.BatchNorm2d(channels),
+        "batch" => HeldBatchNorm.TwoD(channels),
         "layer" => nn.GroupNorm(1, channels),
         _ => throw new ArgumentException($"Unknown norm '{name}'.", Hyperparameters.Norm),
     };
