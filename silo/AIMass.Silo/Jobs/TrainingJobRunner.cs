@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AIMass.Silo.Jobs;
 
 /// <summary>
-/// The silo's training service: runs leased jobs on dedicated threads, outside any grain turn, with the
-/// job's seed, threads and device; beats each lease, streams epoch reports to the trial grain (which asks
+/// The silo's training service: runs leased jobs outside any grain turn (their training on the executor's
+/// dedicated threads), with the job's seed, threads and device; beats each lease, streams epoch reports to the trial grain (which asks
 /// the study's pruner), stores the artifact and reports the result, then frees the worker's slot.
 /// </summary>
 public sealed partial class TrainingJobRunner(
@@ -25,7 +25,6 @@ public sealed partial class TrainingJobRunner(
     private readonly ConcurrentDictionary<string, RunningJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _draining = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
-    private readonly JobThreads _threads = new();
     private volatile bool _stopping;
 
     public string SiloName => identity.Name;
@@ -54,10 +53,8 @@ public sealed partial class TrainingJobRunner(
             LogDuplicate(job.TrialKey);
             return;
         }
-        // The job trains synchronously on a job thread until its first await; what follows (reporting) runs on the pool.
-        var started = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _tasks[job.TrialKey] = started.Task.Unwrap();
-        _threads.Run(() => started.SetResult(RunAsync(running)));
+        // Off the caller's (grain) scheduler; the executor moves the training itself to a job thread.
+        _tasks[job.TrialKey] = Task.Run(() => RunAsync(running));
     }
 
     /// <summary>Gives every running job back to the queue and waits for them to report (graceful shutdown).</summary>
@@ -85,7 +82,6 @@ public sealed partial class TrainingJobRunner(
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(5));
-        _threads.Dispose();
     }
 
     private void HandBack(RunningJob job)

@@ -11,12 +11,19 @@ using AIMass.Training.Distillation;
 namespace AIMass.Silo.Jobs;
 
 /// <summary>
-/// Runs one trial's training on the calling (dedicated) thread: loads the data set, trains with the
-/// trial's hyperparameters, seed and device, asks the study after every epoch whether to go on, stores
-/// the model artifact, and describes the result. No Orleans here beyond the job records.
+/// Runs one trial: loads the data set, trains on a dedicated job thread (not the thread pool, which Orleans needs for
+/// grain turns) with the trial's hyperparameters, seed and device, asks the study after every epoch whether to go on,
+/// stores the model artifact, and describes the result. No Orleans here beyond the job records.
 /// </summary>
-public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, SiloIdentity identity) : ITrialExecutor
+public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, SiloIdentity identity) : ITrialExecutor, IDisposable
 {
+    private readonly JobThreads _threads = new();
+
+    /// <summary>Threads that trained jobs and are alive now (tests).</summary>
+    internal int TrainingThreads => _threads.ThreadCount;
+
+    public void Dispose() => _threads.Dispose();
+
     /// <summary>Runs the job; <paramref name="onEpoch"/> reports an epoch and returns the study's verdict.</summary>
     public async Task<TrialResult> ExecuteAsync(TrialJob job, TrialLease lease, Func<int, double, EpochVerdict> onEpoch, CancellationToken ct)
     {
@@ -67,11 +74,11 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
                 Image = request.Image,
                 MaxEpochs = job.MaxEpochs,
             };
-            outcome = await Task.Run(() => Distiller.Run(distillation, OnEpoch, ct), ct);
+            outcome = await _threads.RunAsync(() => Distiller.Run(distillation, OnEpoch, ct));
         }
         else
         {
-            outcome = await Task.Run(() => TrainingPipeline.Run(request, OnEpoch, ct), ct);
+            outcome = await _threads.RunAsync(() => TrainingPipeline.Run(request, OnEpoch, ct));
         }
 
         using var artifact = new MemoryStream();
