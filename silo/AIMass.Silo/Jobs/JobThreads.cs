@@ -42,6 +42,12 @@ internal sealed class JobThreads : IDisposable
         return done.Task;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on an idle job thread, or on a new one when all are busy, in the caller's
+    /// execution context.
+    /// </summary>
+    public void Run(Action action) => Run(action, then: null);
+
     private void Run(Action action, Action? then)
     {
         var context = ExecutionContext.Capture();

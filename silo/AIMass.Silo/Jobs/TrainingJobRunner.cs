@@ -25,6 +25,7 @@ public sealed partial class TrainingJobRunner(
     private readonly ConcurrentDictionary<string, RunningJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _draining = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _tasks = new(StringComparer.Ordinal);
+    private readonly JobThreads _threads = new();
     private volatile bool _stopping;
 
     public string SiloName => identity.Name;
@@ -53,8 +54,11 @@ public sealed partial class TrainingJobRunner(
             LogDuplicate(job.TrialKey);
             return;
         }
-        // Off the caller's (grain) scheduler; the executor moves the training itself to a job thread.
-        _tasks[job.TrialKey] = Task.Run(() => RunAsync(running));
+        // Off the caller's (grain) scheduler at once, on a job thread until the job's first await (the executor moves
+        // the training itself to its own job threads); what follows runs on the pool.
+        var started = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _tasks[job.TrialKey] = started.Task.Unwrap();
+        _threads.Run(() => started.SetResult(RunAsync(running)));
     }
 
     /// <summary>Gives every running job back to the queue and waits for them to report (graceful shutdown).</summary>
@@ -82,6 +86,7 @@ public sealed partial class TrainingJobRunner(
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(5));
+        _threads.Dispose();
     }
 
     private void HandBack(RunningJob job)
