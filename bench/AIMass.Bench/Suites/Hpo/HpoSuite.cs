@@ -60,6 +60,7 @@ public sealed class HpoSuite : IBenchSuite
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var functions = new JsonObject();
         var goals = new JsonObject();
+        var regretsBySampler = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         foreach (var function in HpoFunction.All)
         {
             var perSampler = new JsonObject();
@@ -75,6 +76,8 @@ public sealed class HpoSuite : IBenchSuite
                     regrets[seed] = BestValue(function, SamplerCatalog.Create(name, seed), trials) - function.Optimum;
                 }
                 watch.Stop();
+                if (!regretsBySampler.TryGetValue(name, out var perFunction)) regretsBySampler[name] = perFunction = [];
+                perFunction.Add(regrets);
                 var (q1, median, q3) = Quartiles(regrets);
                 context.Log.WriteLine($"{function.Name,-12} {name,-18} median {median,10:G4}  q1 {q1,10:G4}  q3 {q3,10:G4}  median 90% CI [{string.Join(", ", MedianInterval(regrets).Select(v => v.ToString("G4")))}]  ({watch.Elapsed.TotalSeconds:F1} s)");
                 perSampler[name] = new JsonObject
@@ -116,6 +119,7 @@ public sealed class HpoSuite : IBenchSuite
             ["trials"] = trials,
             ["functions"] = functions,
             ["goals"] = goals,
+            ["ten_seed_blocks"] = TenSeedBlocks(seeds, regretsBySampler),
             ["multi_objective"] = MultiObjectiveBench.Run(context, seeds, trials, ct),
             ["held_out_functions"] = HeldOutFunctionsBench.Run(context, seeds, trials, ct),
         };
@@ -133,6 +137,35 @@ public sealed class HpoSuite : IBenchSuite
             return function.Evaluate(x);
         }, nTrials: trials);
         return study.BestValue;
+    }
+
+    /// <summary>
+    /// With more seeds than the reference's 10 (a multiple of 10): how many blocks of 10 consecutive seeds give medians at
+    /// or below Optuna's 10-seed reference on all three functions, per TPE setting; how often the 10-seed goal is met
+    /// by the luck of the seeds.
+    /// </summary>
+    private static JsonObject? TenSeedBlocks(int seeds, Dictionary<string, List<double[]>> regretsBySampler)
+    {
+        if (seeds < 20 || seeds % 10 != 0) return null;
+        var references = HpoFunction.All.Select(f => OptunaTpeMedian[f.Name]).ToArray();
+        var result = new JsonObject { ["blocks"] = seeds / 10 };
+        foreach (var (name, perFunction) in regretsBySampler)
+        {
+            if (!name.StartsWith("tpe", StringComparison.Ordinal)) continue;
+            var met = 0;
+            for (var block = 0; block < seeds / 10; block++)
+            {
+                var all = true;
+                for (var f = 0; f < references.Length; f++)
+                {
+                    var (_, median, _) = Quartiles(perFunction[f][(block * 10)..(block * 10 + 10)]);
+                    all &= median <= references[f];
+                }
+                if (all) met++;
+            }
+            result[$"{name}_meeting_all_three"] = met;
+        }
+        return result;
     }
 
     internal static (double Q1, double Median, double Q3) Quartiles(double[] values)
