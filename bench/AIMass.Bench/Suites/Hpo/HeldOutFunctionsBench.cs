@@ -66,14 +66,7 @@ internal static class HeldOutFunctionsBench
         double[] alpha = [1.0, 1.2, 3.0, 3.2];
         double[,] a = { { 3, 10, 30 }, { 0.1, 10, 35 }, { 3, 10, 30 }, { 0.1, 10, 35 } };
         double[,] p = { { 0.3689, 0.1170, 0.2673 }, { 0.4699, 0.4387, 0.7470 }, { 0.1091, 0.8732, 0.5547 }, { 0.0381, 0.5743, 0.8828 } };
-        var sum = 0.0;
-        for (var i = 0; i < 4; i++)
-        {
-            var inner = 0.0;
-            for (var j = 0; j < 3; j++) inner += a[i, j] * (x[j] - p[i, j]) * (x[j] - p[i, j]);
-            sum += alpha[i] * Math.Exp(-inner);
-        }
-        return -sum;
+        return HpoFunction.HartmannValue(alpha, a, p, x);
     }
 
     private static double Levy(double[] x)

@@ -29,11 +29,17 @@ public sealed record HpoFunction(string Name, double[] Low, double[] High, doubl
             { 0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650 },
             { 0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381 },
         };
+        return HartmannValue(alpha, a, p, x);
+    });
+
+    /// <summary>A Hartmann function: −Σ_i α_i exp(−Σ_j A_ij (x_j − P_ij)²) over the rows of A and P.</summary>
+    internal static double HartmannValue(double[] alpha, double[,] a, double[,] p, double[] x)
+    {
         var sum = 0.0;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < alpha.Length; i++)
         {
             var inner = 0.0;
-            for (var j = 0; j < 6; j++)
+            for (var j = 0; j < x.Length; j++)
             {
                 var d = x[j] - p[i, j];
                 inner += a[i, j] * d * d;
@@ -41,7 +47,7 @@ public sealed record HpoFunction(string Name, double[] Low, double[] High, doubl
             sum += alpha[i] * Math.Exp(-inner);
         }
         return -sum;
-    });
+    }
 
     /// <summary>Rosenbrock (5-D) on [-5, 10]^5; minimum 0.</summary>
     public static HpoFunction Rosenbrock5 { get; } = new("rosenbrock5", [-5, -5, -5, -5, -5], [10, 10, 10, 10, 10], 0, x =>
