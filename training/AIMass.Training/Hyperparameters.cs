@@ -13,7 +13,11 @@ public static class Hyperparameters
 
     /// <summary>Model family: <c>mlp</c> (default), <c>resnet</c> (tabular ResNet on tabular data, image ResNet on
     /// image data), <c>cnn</c> (images), <c>vit</c> (images), <c>gbdt</c> (LightGBM gradient-boosted trees; reads
-    /// <see cref="Trees"/>, <see cref="Leaves"/>, <see cref="MinLeaf"/> and <see cref="LearningRate"/>, nothing else).</summary>
+    /// <see cref="Trees"/>, <see cref="Leaves"/>, <see cref="MinLeaf"/>, <see cref="FeatureFraction"/>, <see cref="L2"/> and
+    /// <see cref="LearningRate"/>), <c>rf</c> / <c>et</c> (random forest / extra trees: <see cref="Trees"/>,
+    /// <see cref="MaxFeatures"/>, <see cref="MinLeaf"/>, <see cref="MaxDepth"/>), <c>linear</c> (ridge regression or
+    /// multinomial logistic regression: <see cref="Alpha"/>), <c>knn</c> (k nearest neighbours: <see cref="Neighbours"/>,
+    /// <see cref="Weighting"/>).</summary>
     public const string Family = "family";
 
     /// <summary>Hidden layers of an MLP, or conv blocks of a CNN. Default 2 (0 = a linear model for <c>mlp</c>).</summary>
@@ -74,8 +78,35 @@ public static class Hyperparameters
     /// <summary><c>gbdt</c>: the most leaves per tree. Default 31.</summary>
     public const string Leaves = "leaves";
 
-    /// <summary><c>gbdt</c>: the fewest training rows per leaf. Default 10.</summary>
+    /// <summary><c>gbdt</c>, <c>rf</c>, <c>et</c>: the fewest training rows per leaf. Default 10 (<c>gbdt</c>), 1 (forests).</summary>
     public const string MinLeaf = "min_leaf";
+
+    /// <summary><c>gbdt</c>: the boosting learning rate (shrinkage); default <see cref="LearningRate"/> when given, else 0.1.
+    /// A key of its own so that one search space can tune it beside the networks' learning rate.</summary>
+    public const string Shrinkage = "shrinkage";
+
+    /// <summary><c>gbdt</c>: share of the features each tree may use, in (0, 1]. Default 1.</summary>
+    public const string FeatureFraction = "feature_fraction";
+
+    /// <summary><c>gbdt</c>: L2 regularisation of the leaf values. Default 0.</summary>
+    public const string L2 = "l2";
+
+    /// <summary><c>rf</c>, <c>et</c>: share of the features tried at each split, in (0, 1]. Default: the square root of the
+    /// feature count for classification, a third of them for regression (as a share).</summary>
+    public const string MaxFeatures = "max_features";
+
+    /// <summary><c>rf</c>, <c>et</c>: the deepest a tree may grow; 0 = no limit (default).</summary>
+    public const string MaxDepth = "max_depth";
+
+    /// <summary><c>linear</c>: the L2 penalty (ridge alpha for regression; the inverse of C for logistic regression) on
+    /// standardised features. Default 1.</summary>
+    public const string Alpha = "alpha";
+
+    /// <summary><c>knn</c>: neighbours that vote. Default 5.</summary>
+    public const string Neighbours = "neighbours";
+
+    /// <summary><c>knn</c>: <c>uniform</c> (default) or <c>distance</c> (inverse-distance weighted votes).</summary>
+    public const string Weighting = "weighting";
 
     // ---- trainer --------------------------------------------------------------------------------------
 
@@ -152,7 +183,7 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> TrainingKeys { get; } = new[]
     {
         Family, Layers, Width, Dropout, Skip, Norm, Activation, Blocks, Stages, Channels, Kernel, Pooling, HiddenFactor,
-        PatchSize, Dim, Heads, Depth, MlpRatio, Trees, Leaves, MinLeaf, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
+        PatchSize, Dim, Heads, Depth, MlpRatio, Trees, Leaves, MinLeaf, Shrinkage, FeatureFraction, L2, MaxFeatures, MaxDepth, Alpha, Neighbours, Weighting, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
         Schedule, WarmupEpochs, StepSize, StepGamma, LabelSmoothing, GradClip, Patience, ClassWeight, Augment, AugmentShift,
     };
 
@@ -160,9 +191,13 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> DistillationKeys { get; } = new[] { Temperature, CeWeight, KdWeight, FeatureWeight, TeacherViews };
 
     /// <summary>The model families by name.</summary>
-    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt" };
+    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt", "rf", "et", "linear", "knn" };
 
-    /// <summary>The families trained by gradient descent (every family but <c>gbdt</c>).</summary>
+    /// <summary>The families trained on the host without TorchSharp (trees, linear models, neighbours): each is fitted
+    /// in one step on the encoded features.</summary>
+    public static IReadOnlyList<string> HostFamilies { get; } = new[] { "gbdt", "rf", "et", "linear", "knn" };
+
+    /// <summary>The families trained by gradient descent (every family but the <see cref="HostFamilies"/>).</summary>
     public static IReadOnlyList<string> NeuralFamilies { get; } = new[] { "mlp", "resnet", "cnn", "vit" };
 
     /// <summary>The families that need image data (<see cref="TrainingRequest.Image"/>).</summary>

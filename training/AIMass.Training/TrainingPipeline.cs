@@ -4,7 +4,7 @@ using AIMass.Training.Configuration;
 using AIMass.Training.Data;
 using AIMass.Training.Metrics;
 using AIMass.Training.Models;
-using AIMass.Training.Models.Gbdt;
+using AIMass.Training.Models.Host;
 using AIMass.Training.Preprocessing;
 using AIMass.Training.Runtime;
 using AIMass.Training.Training;
@@ -16,7 +16,8 @@ namespace AIMass.Training;
 /// <summary>
 /// Trains one model end to end: validates the data, detects the task, splits it (seeded, stratified), fits the
 /// preprocessing on the training rows only, builds the family the hyperparameters name, trains with an epoch
-/// callback and cancellation, scores validation and test rows, measures latency and packs the artifact.
+/// callback and cancellation, scores validation and test rows, measures latency and packs the artifact. With
+/// <see cref="TrainingRequest.Folds"/> the configuration is cross-validated instead (see <see cref="TrainingRequest.Folds"/>).
 /// </summary>
 /// <remarks>
 /// Concurrency and determinism: several runs may execute at once on different threads. Each run sets its intra-op
@@ -38,48 +39,12 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
         var hp = new HyperparameterReader(request.Hyperparameters, Hyperparameters.TrainingKeys);
-        if (hp.Choice(Hyperparameters.Family, "mlp", Hyperparameters.Families.ToArray()) == "gbdt") return GbdtTrainer.Run(request, hp, onEpoch, ct, watch);
-        var settings = TrainerSettings.Read(hp, request.MaxEpochs, request.Image is not null);
-        using var job = JobContext.Prepare(request.Data, request.Target, request.Task, request.Image, request.Threads, request.Device,
+        var family = hp.Choice(Hyperparameters.Family, "mlp", Hyperparameters.Families.ToArray());
+        if (request.Folds != 0) return CrossValidation.Run(request, hp, family, onEpoch, ct, watch);
+        var device = HostModels.IsHostFamily(family) ? "cpu" : request.Device;
+        using var job = JobContext.Prepare(request.Data, request.Target, request.Task, request.Image, request.Threads, device,
             request.SplitSeed, request.ValidationFraction, request.TestFraction, preprocessing: null, ct);
-        var target = job.Preprocessing.Target;
-        using var model = ModelFactory.CreateFrom(hp, job.Preprocessing.FeatureCount, target.Outputs, request.Image, request.Seed).to(job.Device);
-        using var classWeights = ClassWeights(settings, job.Train, target, job.Device);
-        Trainer.LossFunction loss = target.Task == TaskKind.Classification
-            ? (x, labels, _) =>
-            {
-                using var logits = model.call(x);
-                return nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: settings.LabelSmoothing);
-            }
-            : (x, values, _) =>
-            {
-                using var output = model.call(x);
-                return nn.functional.mse_loss(output, values);
-            };
-        var result = new Trainer
-        {
-            Model = model,
-            Settings = settings,
-            Train = job.Train,
-            Validate = () => Evaluator.Score(model, job.ScoringRows, target, ct),
-            Loss = loss,
-            MetricName = MetricNames.SelectionMetric(target.Task),
-            Seed = request.Seed,
-            Image = request.Image,
-        }.Run(onEpoch, ct);
-        return job.Finish(model, hp.Resolved, result, request.Seed, teacher: null, watch, ct);
-    }
-
-    private static Tensor? ClassWeights(TrainerSettings settings, EncodedRows train, TargetEncoding target, Device device)
-    {
-        if (target.Task != TaskKind.Classification || settings.ClassWeight == "none") return null;
-        var k = target.Classes.Count;
-        var counts = new long[k];
-        foreach (var label in train.LabelIds!) counts[label]++;
-        var present = counts.Where(c => c > 0).ToArray();
-        if (settings.ClassWeight == "auto" && present.Max() < 3 * present.Min()) return null;
-        var weights = counts.Select(c => c == 0 ? 0f : (float)(train.Count / (double)(present.Length * c))).ToArray();
-        using var cpu = torch.tensor(weights);
-        return cpu.to(device);
+        using var fitted = ModelFitter.Fit(job, hp, family, request, request.Seed, onEpoch, ct);
+        return job.Finish(fitted.Finished, hp.Resolved, fitted.Result, request.Seed, teacher: null, watch);
     }
 }

@@ -41,4 +41,20 @@ public sealed class TrainingRequest
 
     /// <summary>A cap on the epochs, whatever the hyperparameters say (a budget).</summary>
     public int? MaxEpochs { get; init; }
+
+    /// <summary>
+    /// Folds of cross-validation (2-20); 0 (default) trains on a holdout split (<see cref="ValidationFraction"/>). With
+    /// folds, the test rows are split off first, the rest are the training rows: each fold model trains on all but one
+    /// fold and predicts it, the validation metrics are out-of-fold over every training row, and the callback hears
+    /// once per fold (its step is the fold, its value the out-of-fold score so far), so a pruner can stop a bad
+    /// configuration before its last fold. <see cref="ValidationFraction"/> is then unused.
+    /// </summary>
+    public int Folds { get; init; }
+
+    /// <summary>
+    /// With <see cref="Folds"/>: what the artifact holds. <c>bag</c>: the fold models, averaged; <c>refit</c>: one model
+    /// trained on every training row (a network for the mean best epoch of its folds); <c>auto</c> (default): the
+    /// family's choice (<see cref="Training.FitStrategies"/>).
+    /// </summary>
+    public string FitStrategy { get; init; } = "auto";
 }

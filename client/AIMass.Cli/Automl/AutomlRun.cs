@@ -70,6 +70,8 @@ public sealed class AutomlRun(CommandContext context, AutomlSettings settings)
             Parallelism = settings.Parallelism ?? Math.Max(2, session.WorkerSlots),
             Device = settings.Device,
             MaxEpochsPerTrial = settings.MaxEpochs,
+            Validation = settings.Validation,
+            Ensemble = settings.Ensemble,
         }, $"automl-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}", ct).ConfigureAwait(false);
 
         var final = await WaitAsync(client, study.StudyId, plan, ct).ConfigureAwait(false);
@@ -160,7 +162,7 @@ public sealed class AutomlRun(CommandContext context, AutomlSettings settings)
         output.WriteLine($"study {study.StudyId}: {study.Status} ({study.StatusReason ?? "done"}), {study.TrialsFinished} trials ({study.TrialsComplete} complete, {study.TrialsPruned} pruned, {study.TrialsFailed} failed)");
         if (chosen?.Best is { } best)
         {
-            output.WriteLine($"best for '{chosen.Scenario.Name}': trial {best.TrialNumber} ({best.Family ?? "-"}), validation {chosen.Metric} {Format.Score(best.ValidationScore)}, test {Format.Score(best.TestScore)}");
+            output.WriteLine($"best for '{chosen.Scenario.Name}': trial {best.TrialNumber} ({best.Family ?? "-"}, {best.Training}), validation {chosen.Metric} {Format.Score(best.ValidationScore)}, test {Format.Score(best.TestScore)}");
         }
         if (predicted is { } n) output.WriteLine(settings.Predictions is null ? $"predicted {n} test rows" : $"predictions: {settings.Predictions} ({n} rows, column '{settings.Target}')");
         if (score is not null) output.WriteLine($"test file {score.Metric}: {Format.Score(score.Value)} over {score.Rows} rows{(score.Rmse is { } rmse ? $", rmse {Format.Score(rmse)}" : "")}");

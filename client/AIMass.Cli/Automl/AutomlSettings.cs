@@ -20,6 +20,12 @@ public sealed record AutomlSettings
     public string Device { get; init; } = "any";
     public string Pruner { get; init; } = "median";
 
+    /// <summary><c>auto</c>, <c>cv</c> or <c>holdout</c> (see <see cref="StudySpec.Validation"/>).</summary>
+    public string Validation { get; init; } = "auto";
+
+    /// <summary>Build an ensemble of the best trials after the search (cross-validated studies).</summary>
+    public bool Ensemble { get; init; } = true;
+
     /// <summary>Throws a usage error naming the first contradictory or out-of-range option.</summary>
     public void Validate()
     {
@@ -33,6 +39,7 @@ public sealed record AutomlSettings
         if (Parallelism is < 1 or > 256) throw CliException.Usage("--parallelism must be between 1 and 256.");
         if (MaxEpochs is < 1) throw CliException.Usage("--max-epochs must be at least 1.");
         if (Device is not ("any" or "cpu" or "gpu")) throw CliException.Usage($"--device '{Device}' is unknown: use any, cpu or gpu.");
+        if (Validation is not ("auto" or "cv" or "holdout")) throw CliException.Usage($"--validation '{Validation}' is unknown: use auto, cv or holdout.");
         if (Predictions is not null && Path.GetFullPath(Predictions) is var output
             && (output == Path.GetFullPath(Train) || output == Path.GetFullPath(Test!)))
         {

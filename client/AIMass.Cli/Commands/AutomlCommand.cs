@@ -21,10 +21,20 @@ public static class AutomlCommand
         var image = new Option<string?>("--image") { Description = "The feature columns are pixels of this shape, CxHxW (for example 1x8x8)." };
         var pruner = new Option<string>("--pruner") { Description = "Pruner that stops weak trials early: median, hyperband, none, ...", DefaultValueFactory = _ => "median" };
         var device = new Option<string>("--device") { Description = "Where trials run: any, cpu or gpu.", DefaultValueFactory = _ => "any" };
+        var validation = new Option<string>("--validation")
+        {
+            Description = "How trials are scored: auto (5-fold cross-validation up to 10,000 rows, else a holdout split), cv or holdout.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var ensemble = new Option<bool>("--ensemble")
+        {
+            Description = "Build a weighted ensemble of the best trials after a cross-validated search (--ensemble false turns it off).",
+            DefaultValueFactory = _ => true,
+        };
 
         var command = new Command("automl", "Search models for a CSV within a time budget, show the leaderboards, write predictions.")
         {
-            train, target, test, predictions, budget, scenario, seed, maxTrials, parallelism, maxEpochs, image, device, pruner,
+            train, target, test, predictions, budget, scenario, seed, maxTrials, parallelism, maxEpochs, image, device, pruner, validation, ensemble,
         };
         app.Handle(command, context => new AutomlRun(context, new AutomlSettings
         {
@@ -41,6 +51,8 @@ public static class AutomlCommand
             Image = context.Value(image) is { } shape ? AutomlSettings.ParseImage(shape) : null,
             Device = context.Value(device).Trim().ToLowerInvariant(),
             Pruner = context.Value(pruner).Trim().ToLowerInvariant(),
+            Validation = context.Value(validation).Trim().ToLowerInvariant(),
+            Ensemble = context.Value(ensemble),
         }).RunAsync());
         return command;
     }

@@ -59,8 +59,15 @@ public static class StudyProgressView
         var left = timeLeft ?? (s.Spec.Budget.MaxSeconds is { } max ? max - s.ElapsedSeconds : null);
         var time = withTime && left is { } l ? $", {Math.Max(0, l).ToString("0", CultureInfo.InvariantCulture)} s left" : "";
         var activity = s.Activity is { Length: > 0 } a ? $" ({a})" : "";
-        return $"{trials}, {best}{time}{activity}";
+        return $"{Phase(s.Phase)}: {trials}, {best}{time}{activity}";
     }
+
+    private static string Phase(string phase) => phase switch
+    {
+        "ensemble" => "ensemble",
+        "distill" => "distilling",
+        _ => "search",
+    };
 
     /// <summary>How far the study is: by time when it has a time budget, else by trials.</summary>
     public static double Fraction(StudyInfo s, double? timeLeft)

@@ -13,11 +13,11 @@ public static class Tables
     /// <summary>A scenario's leaderboard, its first <paramref name="limit"/> entries.</summary>
     public static Table Leaderboard(Leaderboard board, int limit = 10)
     {
-        var table = New($"{board.Scenario.Name}: {board.Scenario.Description ?? "no constraint"} (by validation {board.Metric})",
-            "rank", "trial", "family", "kind", $"validation {board.Metric}", "test score", "parameters", "latency ms", "bytes");
+        var table = New($"{board.Scenario.Name}: {board.Scenario.Description ?? "no constraint"} (by validation {board.Metric}: out of fold when cross-validated; test: the internal test rows)",
+            "rank", "trial", "family", "kind", "trained", $"validation {board.Metric}", "test score", "parameters", "latency ms", "bytes");
         foreach (var e in board.Entries.Take(limit))
         {
-            Row(table, e.Rank, e.TrialNumber, e.Family ?? "-", e.Kind, Format.Score(e.ValidationScore), Format.Score(e.TestScore),
+            Row(table, e.Rank, e.TrialNumber, e.Family ?? "-", e.Kind, e.Training, Format.Score(e.ValidationScore), Format.Score(e.TestScore),
                 Format.Count(e.ParameterCount), Format.Ms(e.LatencyMs), Format.Count(e.ArtifactBytes));
         }
         if (board.Entries.Length == 0) table.Caption("no model meets this scenario yet");

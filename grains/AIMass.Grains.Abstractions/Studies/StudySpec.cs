@@ -45,4 +45,27 @@ public sealed record StudySpec
 
     /// <summary>Distilled students tried per scenario that needs them (plus one control: the best student trained alone).</summary>
     [Id(16)] public int DistillTrialsPerScenario { get; init; } = 4;
+
+    /// <summary>
+    /// How trials are validated: <c>auto</c> (k-fold cross-validation up to <see cref="CrossValidationMaxRows"/> rows,
+    /// a holdout split above), <c>cv</c> or <c>holdout</c>.
+    /// </summary>
+    [Id(17)] public string Validation { get; init; } = "auto";
+
+    /// <summary>Folds of cross-validation (2-10).</summary>
+    [Id(18)] public int Folds { get; init; } = 5;
+
+    /// <summary>Build a weighted ensemble of the best trials after the search (cross-validated studies).</summary>
+    [Id(19)] public bool Ensemble { get; init; } = true;
+
+    /// <summary>Data sets with at most this many rows are cross-validated under <c>auto</c>.</summary>
+    public const int CrossValidationMaxRows = 10_000;
+
+    /// <summary>The folds this study's trials use on a data set of <paramref name="rows"/> rows: 0 for a holdout split.</summary>
+    public int FoldsFor(int rows) => Validation switch
+    {
+        "cv" => Folds,
+        "holdout" => 0,
+        _ => rows <= CrossValidationMaxRows ? Folds : 0,
+    };
 }

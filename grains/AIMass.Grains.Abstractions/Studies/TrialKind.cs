@@ -9,4 +9,7 @@ public enum TrialKind
 
     /// <summary>A distilled student's architecture trained alone, to show what the teacher added.</summary>
     Control = 3,
+
+    /// <summary>A weighted ensemble of the best trials, selected greedily on their out-of-fold predictions.</summary>
+    Ensemble = 4,
 }

@@ -37,6 +37,19 @@ public sealed record TrialSummary
     /// <summary>For distillation and control trials: the scenario they were trained for.</summary>
     [Id(21)] public string? Scenario { get; init; }
 
+    /// <summary>How the trial's model was trained: <c>holdout</c>, <c>refit</c> (on every training row after
+    /// cross-validation), <c>bagged</c> (the mean of its fold models) or <c>ensemble</c>; null before it finishes.</summary>
+    [Id(22)] public string? TrainedAs { get; init; }
+
+    /// <summary>Training rows the served model saw (all folds together for a bag or an ensemble).</summary>
+    [Id(23)] public int? TrainRows { get; init; }
+
+    /// <summary>Models combined: the folds of a bag, the members of an ensemble; 1 for one model.</summary>
+    [Id(24)] public int? Members { get; init; }
+
+    /// <summary>For an ensemble: its members' trial numbers and weights.</summary>
+    [Id(25)] public Dictionary<int, double> MemberWeights { get; init; } = [];
+
     public double? DurationSeconds => StartedUtc is { } s && FinishedUtc is { } f ? (f - s).TotalSeconds : null;
 
     /// <summary>The model family (<c>family</c> parameter), if any.</summary>

@@ -30,4 +30,13 @@ public sealed record TrialJob
 
     /// <summary>Where the trained model's artifact is to be stored.</summary>
     [Id(16)] public required string ArtifactPath { get; init; }
+
+    /// <summary>Folds of cross-validation; 0 for a holdout split.</summary>
+    [Id(17)] public int Folds { get; init; }
+
+    /// <summary>Share of rows held out as the study's internal test rows.</summary>
+    [Id(18)] public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>For an ensemble trial: the candidate trials' numbers and artifacts.</summary>
+    [Id(19)] public Dictionary<int, string> CandidateArtifacts { get; init; } = [];
 }

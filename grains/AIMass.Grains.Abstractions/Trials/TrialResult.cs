@@ -17,4 +17,10 @@ public sealed record TrialResult
     [Id(10)] public int EpochsRun { get; init; }
     [Id(11)] public double ComputeSeconds { get; init; }
     [Id(12)] public string? Error { get; init; }
+    [Id(13)] public string? TrainedAs { get; init; }
+    [Id(14)] public int? TrainRows { get; init; }
+    [Id(15)] public int? Members { get; init; }
+
+    /// <summary>For an ensemble: its members' trial numbers and weights.</summary>
+    [Id(16)] public Dictionary<int, double> MemberWeights { get; init; } = [];
 }

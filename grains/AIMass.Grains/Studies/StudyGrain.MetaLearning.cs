@@ -58,6 +58,14 @@ public sealed partial class StudyGrain
         optimizer.EnqueueTrial(typed, new Dictionary<string, object?> { ["warm_start"] = string.Join(",", S.WarmStartNeighbours.Take(3)) });
     }
 
+    /// <summary>Enqueues the next default configuration of the portfolio (see <see cref="DefaultPortfolio"/>).</summary>
+    private void EnqueuePortfolio(Optimization.Study optimizer)
+    {
+        var next = S.PendingPortfolio[0];
+        S.PendingPortfolio.RemoveAt(0);
+        optimizer.EnqueueTrial(WarmStartAdapter.Adapt(next, S.Space), new Dictionary<string, object?> { ["portfolio"] = "default" });
+    }
+
     /// <summary>Tells the meta-learner what this study learned: its meta-features and best configurations.</summary>
     private async Task RecordKnowledgeAsync()
     {

@@ -53,6 +53,7 @@ public sealed partial class StudyGrain
         trial = trial with { Kind = known.Kind, Scenario = known.Scenario, TeacherTrial = known.TeacherTrial, Params = known.Params };
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
+        _studentsNeeded = null;
         TellOptimizer(trial);
         _dirty = true;
         using (CallerContext.AsSystem())
@@ -126,6 +127,12 @@ public sealed partial class StudyGrain
             await FinishStudyAsync(StudyStatus.Failed, $"no trial completed ({trials.Select(t => t.Reason).FirstOrDefault(r => r is not null) ?? "no reason given"})");
             return;
         }
+        if (StartEnsemble())
+        {
+            await SaveAsync();
+            _ = Trial(S.EnsembleTrial!.Value).QueueAsync(BuildJob(S.Trials[S.EnsembleTrial.Value]));
+            return;
+        }
         if (StartDistillation())
         {
             await SaveAsync();
@@ -172,7 +179,8 @@ public sealed partial class StudyGrain
         while (Outstanding().Count() < S.Spec!.Parallelism && !AllAsked())
         {
             var optimizer = Optimizer();
-            EnqueueWarmStartIfDue(optimizer);
+            if (S.PendingPortfolio.Count > 0) EnqueuePortfolio(optimizer);
+            else EnqueueWarmStartIfDue(optimizer);
             var trial = optimizer.Ask();
             Dictionary<string, string> values;
             try
@@ -213,12 +221,19 @@ public sealed partial class StudyGrain
         TeacherTrial = trial.TeacherTrial,
         TeacherArtifactPath = trial.TeacherTrial is { } teacher ? S.Trials.GetValueOrDefault(teacher)?.ArtifactPath : null,
         ArtifactPath = ArtifactPaths.TrialModel(TenantId, StudyId, trial.Number),
+        // Students and their controls keep a holdout split (early stopping on its validation rows); the test rows are
+        // the study's either way.
+        Folds = trial.Kind is TrialKind.Search or TrialKind.WarmStart ? S.Folds : 0,
+        TestFraction = S.TestFraction,
+        CandidateArtifacts = trial.Kind == TrialKind.Ensemble
+            ? S.EnsembleCandidates.ToDictionary(n => n, n => S.Trials[n].ArtifactPath!)
+            : [],
     };
 
     private void TellOptimizer(TrialSummary trial)
     {
         if (trial.Kind == TrialKind.Distillation) TellStudents(trial);
-        if (trial.Kind is TrialKind.Distillation or TrialKind.Control) return;
+        if (trial.Kind is TrialKind.Distillation or TrialKind.Control or TrialKind.Ensemble) return;
         var optimizer = Optimizer();
         if (optimizer.Trials.ElementAtOrDefault(trial.Number) is not { State: TrialState.Running }) return;
         switch (trial.Status)
@@ -264,7 +279,7 @@ public sealed partial class StudyGrain
     private string? SearchBudgetSpent()
     {
         var budget = S.Spec!.Budget;
-        var share = DistillationPossible ? 1 - DistillationTimeShare : 1;
+        var share = 1 - (EnsemblePlanned ? EnsembleTimeShare : 0) - (StudentsLikelyNeeded() ? DistillationTimeShare : 0);
         if (budget.MaxSeconds is { } seconds && ElapsedSeconds() >= seconds * share) return $"time budget of {seconds * share:0.#} s for the search spent";
         if (budget.MaxComputeSeconds is { } compute && S.ComputeSeconds >= compute * share) return $"compute budget of {compute * share:0.#} s for the search spent";
         if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";

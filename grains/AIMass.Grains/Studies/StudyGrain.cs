@@ -23,6 +23,13 @@ public sealed partial class StudyGrain(
     TimeProvider clock,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
+    /// <summary>Internal test rows of a holdout study (the rest: 60% training, 20% validation).</summary>
+    private const double HoldoutTestFraction = 0.2;
+
+    /// <summary>Internal test rows of a cross-validated study: fewer, since the out-of-fold score already estimates well
+    /// and every row left for the folds is a row the served model learns from.</summary>
+    private const double CrossValidatedTestFraction = 0.1;
+
     private Optimization.Study? _optimizer;
     private string? _activity;
     private bool _dirty;
@@ -62,11 +69,17 @@ public sealed partial class StudyGrain(
             S.DatasetVersion = version.Version;
             S.DatasetArtifactPath = version.ArtifactPath;
             S.DatasetRows = version.Rows;
+            S.Folds = spec.FoldsFor(version.Rows);
+            S.TestFraction = S.Folds > 0 ? CrossValidatedTestFraction : HoldoutTestFraction;
             S.Image = version.Image;
             S.DatasetSchema = version.Schema;
             S.ShareKnowledge = tenant.ShareMetaKnowledge;
             S.Scenarios = spec.Scenarios.Length > 0 ? spec.Scenarios : ScenarioSpec.Defaults;
             S.Space = spec.SearchSpace ?? DefaultSearchSpaces.For(task, version.Image, version.Rows, spec.MaxEpochsPerTrial);
+            if (spec.SearchSpace is null && version.Image is null)
+            {
+                S.PendingPortfolio = DefaultPortfolio.For(task, Distillation.DistillationPlanner.InputWidth(version.Schema, spec.Target), version.Rows);
+            }
             S.MetaFeatures = await MetaFeaturesAsync(version, spec.Target);
             await PrepareWarmStartAsync();
             using (CallerContext.AsSystem())

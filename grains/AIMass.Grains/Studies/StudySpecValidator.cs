@@ -22,6 +22,8 @@ public static class StudySpecValidator
         if (spec.Parallelism is < 1 or > 64) errors.Add(new(null, "parallelism", "must be between 1 and 64"));
         if (spec.DistillTrialsPerScenario is < 1 or > 100) errors.Add(new(null, "distillTrialsPerScenario", "must be between 1 and 100"));
         if (spec.MaxEpochsPerTrial is < 1 or > 1000) errors.Add(new(null, "maxEpochsPerTrial", "must be between 1 and 1000"));
+        if (spec.Validation is not ("auto" or "cv" or "holdout")) errors.Add(new(null, "validation", $"'{spec.Validation}' is not auto, cv or holdout"));
+        if (spec.Folds is < 2 or > 10) errors.Add(new(null, "folds", "must be between 2 and 10"));
         try { DeviceKinds.Requirement(spec.Device); }
         catch (ServiceException e) { errors.AddRange(e.Errors); }
         if (spec.SearchSpace is { } space)

@@ -47,4 +47,19 @@ public sealed class StudyState
 
     /// <summary>The distillation stage, per scenario that needed students.</summary>
     [Id(23)] public Dictionary<string, Distillation.DistillationState> Distillations { get; set; } = [];
+
+    /// <summary>Folds of cross-validation every search trial uses; 0 for a holdout split (chosen at creation from the data's size).</summary>
+    [Id(27)] public int Folds { get; set; }
+
+    /// <summary>Share of the data set's rows held out as internal test rows (never trained on or selected with).</summary>
+    [Id(28)] public double TestFraction { get; set; } = 0.2;
+
+    /// <summary>The ensemble trial's number, once the ensemble stage has started.</summary>
+    [Id(29)] public int? EnsembleTrial { get; set; }
+
+    /// <summary>The trials the ensemble selects from.</summary>
+    [Id(30)] public List<int> EnsembleCandidates { get; set; } = [];
+
+    /// <summary>Default configurations not yet asked, tried before anything else (tabular studies with the default space).</summary>
+    [Id(31)] public List<Dictionary<string, string>> PendingPortfolio { get; set; } = [];
 }

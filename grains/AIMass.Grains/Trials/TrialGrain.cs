@@ -155,12 +155,16 @@ public sealed partial class TrialGrain(
             LatencyMs = result.LatencyMs,
             ArtifactBytes = result.ArtifactBytes,
             ArtifactPath = result.ArtifactPath,
+            TrainedAs = result.TrainedAs,
+            TrainRows = result.TrainRows,
+            Members = result.Members,
+            MemberWeights = result.MemberWeights,
             ComputeSeconds = S.Summary.ComputeSeconds + result.ComputeSeconds,
             Reason = status switch
             {
                 TrialStatus.Failed => result.Error ?? "the run failed",
                 TrialStatus.Cancelled => S.CancelReason,
-                TrialStatus.Pruned => $"pruned after epoch {result.EpochsRun}",
+                TrialStatus.Pruned => S.Job?.Folds > 0 ? $"pruned after fold {result.EpochsRun} of {S.Job.Folds}" : $"pruned after epoch {result.EpochsRun}",
                 _ => null,
             },
         };

@@ -7,6 +7,7 @@ using AIMass.Training;
 using AIMass.Training.Artifacts;
 using AIMass.Training.Data;
 using AIMass.Training.Distillation;
+using AIMass.Training.Ensembles;
 
 namespace AIMass.Silo.Jobs;
 
@@ -41,6 +42,8 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
             Device = identity.TorchDevice(lease.Device),
             Image = job.Image is { } shape ? new ImageShape(shape.Channels, shape.Height, shape.Width) : null,
             MaxEpochs = job.MaxEpochs,
+            Folds = job.Folds,
+            TestFraction = job.TestFraction,
         };
 
         var verdict = EpochVerdict.Continue;
@@ -56,7 +59,21 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
         }
 
         TrainingOutcome outcome;
-        if (job.Kind == TrialKind.Distillation)
+        IReadOnlyDictionary<int, double> memberWeights = new Dictionary<int, double>();
+        if (job.Kind == TrialKind.Ensemble)
+        {
+            var candidates = new List<(string, ModelArtifact)>();
+            foreach (var (number, path) in job.CandidateArtifacts.OrderBy(kv => kv.Key))
+            {
+                var bytes = await store.ReadAllBytesAsync(path, ct);
+                candidates.Add((number.ToString(System.Globalization.CultureInfo.InvariantCulture), ModelArtifact.Load(new MemoryStream(bytes, writable: false))));
+            }
+            var ensemble = await _threads.RunAsync(() => EnsembleBuilder.Build(candidates));
+            outcome = ensemble.Outcome;
+            memberWeights = ensemble.Weights.ToDictionary(kv => int.Parse(kv.Key, System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value);
+            onEpoch(1, outcome.ValidationScore);
+        }
+        else if (job.Kind == TrialKind.Distillation)
         {
             if (job.TeacherArtifactPath is null) throw new InvalidOperationException($"Distillation trial {job.TrialKey} names no teacher artifact.");
             var teacherBytes = await store.ReadAllBytesAsync(job.TeacherArtifactPath, ct);
@@ -73,6 +90,7 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
                 Device = request.Device,
                 Image = request.Image,
                 MaxEpochs = job.MaxEpochs,
+                TestFraction = job.TestFraction,
             };
             outcome = await _threads.RunAsync(() => Distiller.Run(distillation, OnEpoch, ct));
         }
@@ -90,8 +108,9 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
         {
             LeaseId = lease.LeaseId,
             // Pruned only when the verdict stopped the training; a model that was finished anyway (boosted trees
-            // report once, at the end) completes.
-            Outcome = verdict == EpochVerdict.Prune && outcome.StoppedByCallback ? TrialOutcome.Pruned : TrialOutcome.Completed,
+            // report once, at the end) completes. A cross-validation stopped before its last fold (pruned, or the budget
+            // ran out) counts as pruned: its score covers only some of the rows.
+            Outcome = outcome.StoppedByCallback && (verdict == EpochVerdict.Prune || job.Folds > 0) ? TrialOutcome.Pruned : TrialOutcome.Completed,
             ValidationScore = outcome.ValidationScore,
             MetricName = outcome.MetricName,
             ValidationMetrics = new Dictionary<string, double>(outcome.ValidationMetrics),
@@ -102,6 +121,10 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
             ArtifactPath = job.ArtifactPath,
             EpochsRun = outcome.EpochsRun,
             ComputeSeconds = watch.Elapsed.TotalSeconds,
+            TrainedAs = outcome.Artifact.Metadata.TrainedAs,
+            TrainRows = outcome.Artifact.Metadata.TrainRows,
+            Members = Math.Max(1, outcome.Artifact.Metadata.Members.Count),
+            MemberWeights = new Dictionary<int, double>(memberWeights),
         };
     }
 

@@ -9,13 +9,14 @@ namespace AIMass.Training.Artifacts;
 /// </summary>
 public sealed record ArtifactMetadata
 {
-    /// <summary>The artifact format version this library writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The artifact format version this library writes (2: bags and ensembles as members, stored predictions).</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>Format version of the artifact.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
-    /// <summary>Model family (<c>mlp</c>, <c>resnet</c>, <c>cnn</c>, <c>vit</c>).</summary>
+    /// <summary>Model family (<c>mlp</c>, <c>resnet</c>, <c>cnn</c>, <c>vit</c>, <c>gbdt</c>, <c>rf</c>, <c>et</c>, <c>linear</c>,
+    /// <c>knn</c>), or <c>ensemble</c>.</summary>
     public required string Family { get; init; }
 
     /// <summary>The task.</summary>
@@ -104,4 +105,17 @@ public sealed record ArtifactMetadata
 
     /// <summary>The teacher, for a distilled model.</summary>
     public TeacherInfo? Teacher { get; init; }
+
+    /// <summary>
+    /// How the model was trained: <c>holdout</c> (on the training split, selected on the validation split), <c>fold</c>
+    /// (one fold of a cross-validation), <c>bagged</c> (the mean of its fold models, which together saw every training
+    /// row), <c>refit</c> (one model on every training row after cross-validation) or <c>ensemble</c>.
+    /// </summary>
+    public string TrainedAs { get; init; } = TrainingModes.Holdout;
+
+    /// <summary>Folds of the cross-validation that scored it; 0 for a holdout split. Validation metrics are then out-of-fold.</summary>
+    public int Folds { get; init; }
+
+    /// <summary>The members of a bag or an ensemble, in the order of the artifact's member entries, with their weights (summing to 1).</summary>
+    public IReadOnlyList<MemberInfo> Members { get; init; } = Array.Empty<MemberInfo>();
 }

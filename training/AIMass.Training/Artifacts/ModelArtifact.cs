@@ -8,25 +8,38 @@ namespace AIMass.Training.Artifacts;
 /// <summary>
 /// A trained model as one zip: <c>metadata.json</c> (<see cref="ArtifactMetadata"/>: architecture and
 /// hyperparameters, label mapping, metrics, parameter count, latency, size), <c>preprocessing.json</c> (the fitted
-/// <see cref="TabularPreprocessor"/>) and <c>weights.bin</c> (the module's state in TorchSharp's own format). Entries
+/// <see cref="TabularPreprocessor"/>) and <c>weights.bin</c> (the module's state in TorchSharp's own format, or a host
+/// model's bytes). A bag or an ensemble has no weights of its own: its members are whole artifacts in
+/// <c>members/{i}.zip</c> (sharing its preprocessing), weighted as <see cref="ArtifactMetadata.Members"/> says. A
+/// cross-validated model may carry <c>predictions.bin</c> (<see cref="StoredPredictions"/>) for ensemble selection. Entries
 /// carry a fixed timestamp, so equal models give equal bytes apart from the creation time and measured latency.
 /// Immutable; load it for prediction with <see cref="Inference.Predictor"/>.
 /// </summary>
 public sealed class ModelArtifact
 {
     /// <summary>Entry names in the zip.</summary>
-    public const string MetadataEntry = "metadata.json", PreprocessingEntry = "preprocessing.json", WeightsEntry = "weights.bin";
+    public const string MetadataEntry = "metadata.json", PreprocessingEntry = "preprocessing.json", WeightsEntry = "weights.bin",
+        PredictionsEntry = "predictions.bin", MemberPrefix = "members/";
 
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly byte[] _bytes;
 
-    private ModelArtifact(ArtifactMetadata metadata, TabularPreprocessor preprocessing, byte[] weights, byte[] bytes)
+    private ModelArtifact(ArtifactMetadata metadata, TabularPreprocessor preprocessing, byte[] weights, byte[] bytes,
+        IReadOnlyList<ModelArtifact>? members = null, StoredPredictions? predictions = null)
     {
         Metadata = metadata;
         Preprocessing = preprocessing;
         Weights = weights;
         _bytes = bytes;
+        Members = members ?? Array.Empty<ModelArtifact>();
+        Predictions = predictions;
     }
+
+    /// <summary>The members of a bag or an ensemble (weights in <see cref="ArtifactMetadata.Members"/>); empty for one model.</summary>
+    public IReadOnlyList<ModelArtifact> Members { get; }
+
+    /// <summary>Out-of-fold and test predictions of a cross-validated model, or null.</summary>
+    public StoredPredictions? Predictions { get; }
 
     /// <summary>The metadata (its <see cref="ArtifactMetadata.SizeBytes"/> is this zip's size).</summary>
     public ArtifactMetadata Metadata { get; }
@@ -41,18 +54,40 @@ public sealed class ModelArtifact
     public long SizeBytes => _bytes.LongLength;
 
     /// <summary>Builds the artifact, recording its own zip size in the metadata.</summary>
-    internal static ModelArtifact Create(ArtifactMetadata metadata, TabularPreprocessor preprocessing, byte[] weights)
+    internal static ModelArtifact Create(ArtifactMetadata metadata, TabularPreprocessor preprocessing, byte[] weights) =>
+        Create(metadata, preprocessing, weights, Array.Empty<ModelArtifact>(), null);
+
+    /// <summary>
+    /// Builds a bag or an ensemble: <paramref name="metadata"/>'s <see cref="ArtifactMetadata.Members"/> describe
+    /// <paramref name="members"/> in order. Members are stored without their own stored predictions.
+    /// </summary>
+    internal static ModelArtifact CreateComposite(ArtifactMetadata metadata, TabularPreprocessor preprocessing, IReadOnlyList<ModelArtifact> members, StoredPredictions? predictions)
+    {
+        if (members.Count == 0 || members.Count != metadata.Members.Count) throw new ArgumentException($"{members.Count} member artifacts for {metadata.Members.Count} described members.", nameof(members));
+        return Create(metadata, preprocessing, Array.Empty<byte>(), members.Select(m => m.WithoutPredictions()).ToList(), predictions);
+    }
+
+    /// <summary>The same model with other stored predictions (or none).</summary>
+    internal ModelArtifact WithPredictions(StoredPredictions? predictions) =>
+        Create(Metadata, Preprocessing, Weights, Members, predictions);
+
+    /// <summary>The same model without stored predictions (what a bag or an ensemble keeps of a member).</summary>
+    public ModelArtifact WithoutPredictions() => Predictions is null ? this : WithPredictions(null);
+
+    private static ModelArtifact Create(ArtifactMetadata metadata, TabularPreprocessor preprocessing, byte[] weights,
+        IReadOnlyList<ModelArtifact> members, StoredPredictions? predictions)
     {
         var preprocessingJson = preprocessing.ToJson();
+        var predictionBytes = predictions?.ToBytes();
         var meta = metadata with { WeightsBytes = weights.LongLength, SizeBytes = 0 };
-        var bytes = Zip(meta, preprocessingJson, weights);
+        var bytes = Zip(meta, preprocessingJson, weights, members, predictionBytes);
         for (var i = 0; meta.SizeBytes != bytes.LongLength; i++)
         {
             if (i == 8) throw new InvalidOperationException("The artifact's size did not settle.");
             meta = meta with { SizeBytes = bytes.LongLength };
-            bytes = Zip(meta, preprocessingJson, weights);
+            bytes = Zip(meta, preprocessingJson, weights, members, predictionBytes);
         }
-        return new ModelArtifact(meta, preprocessing, weights, bytes);
+        return new ModelArtifact(meta, preprocessing, weights, bytes, members, predictions);
     }
 
     /// <summary>Writes the zip to a stream.</summary>
@@ -79,7 +114,13 @@ public sealed class ModelArtifact
         var metadata = ReadMetadata(zip);
         var preprocessing = TabularPreprocessor.FromJson(ReadText(zip, PreprocessingEntry));
         var weights = ReadBytes(zip, WeightsEntry);
-        return new ModelArtifact(metadata, preprocessing, weights, bytes);
+        var members = new List<ModelArtifact>();
+        for (var i = 0; i < metadata.Members.Count; i++)
+        {
+            members.Add(Load(new MemoryStream(ReadBytes(zip, $"{MemberPrefix}{i}.zip"), writable: false)));
+        }
+        var predictions = zip.GetEntry(PredictionsEntry) is null ? null : StoredPredictions.FromBytes(ReadBytes(zip, PredictionsEntry));
+        return new ModelArtifact(metadata, preprocessing, weights, bytes, members, predictions);
     }
 
     /// <summary>Reads an artifact file.</summary>
@@ -108,7 +149,7 @@ public sealed class ModelArtifact
         return metadata;
     }
 
-    private static byte[] Zip(ArtifactMetadata metadata, string preprocessingJson, byte[] weights)
+    private static byte[] Zip(ArtifactMetadata metadata, string preprocessingJson, byte[] weights, IReadOnlyList<ModelArtifact> members, byte[]? predictions)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -118,6 +159,8 @@ public sealed class ModelArtifact
             Add(zip, MetadataEntry, JsonSerializer.SerializeToUtf8Bytes(metadata, ArtifactJson.Options), CompressionLevel.NoCompression);
             Add(zip, PreprocessingEntry, Encoding.UTF8.GetBytes(preprocessingJson), CompressionLevel.Optimal);
             Add(zip, WeightsEntry, weights, CompressionLevel.NoCompression);
+            for (var i = 0; i < members.Count; i++) Add(zip, $"{MemberPrefix}{i}.zip", members[i]._bytes, CompressionLevel.NoCompression);
+            if (predictions is not null) Add(zip, PredictionsEntry, predictions, CompressionLevel.Optimal);
         }
         return output.ToArray();
     }

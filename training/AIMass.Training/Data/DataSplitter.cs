@@ -13,7 +13,7 @@ public static class DataSplitter
     {
         ArgumentNullException.ThrowIfNull(table);
         CheckFractions(validationFraction, testFraction);
-        var strata = Strata(table, target, task);
+        var strata = Strata(table, target, task, rows: null);
         var rng = new Random(seed);
         var train = new List<int>();
         var validation = new List<int>();
@@ -47,11 +47,19 @@ public static class DataSplitter
     /// Partitions the rows with a target value into <paramref name="folds"/> stratified folds; split <c>i</c>
     /// validates on fold <c>i</c> and trains on the rest (its <see cref="DataSplit.Test"/> is empty).
     /// </summary>
-    public static IReadOnlyList<DataSplit> KFold(CsvTable table, string target, TaskKind task, int folds, int seed)
+    public static IReadOnlyList<DataSplit> KFold(CsvTable table, string target, TaskKind task, int folds, int seed) =>
+        KFold(table, target, task, folds, seed, rows: null);
+
+    /// <summary>
+    /// Partitions <paramref name="rows"/> (those with a target value; null = every row) into <paramref name="folds"/>
+    /// stratified folds as <see cref="KFold(CsvTable, string, TaskKind, int, int)"/> does: the training rows of a
+    /// cross-validation whose test rows were split off first.
+    /// </summary>
+    public static IReadOnlyList<DataSplit> KFold(CsvTable table, string target, TaskKind task, int folds, int seed, IReadOnlyList<int>? rows)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), folds, "k-fold needs at least 2 folds.");
-        var strata = Strata(table, target, task);
+        var strata = Strata(table, target, task, rows);
         var total = strata.Sum(s => s.Count);
         if (total < folds) throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Only {total} rows have a target value: fewer than {folds} folds.");
         var rng = new Random(seed);
@@ -76,13 +84,14 @@ public static class DataSplitter
         return result;
     }
 
-    private static List<List<int>> Strata(CsvTable table, string target, TaskKind task)
+    private static List<List<int>> Strata(CsvTable table, string target, TaskKind task, IReadOnlyList<int>? rows)
     {
         var cells = table.Column(target);
+        IEnumerable<int> candidates = rows ?? Enumerable.Range(0, cells.Count);
         if (task == TaskKind.Classification)
         {
             var byLabel = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var r = 0; r < cells.Count; r++)
+            foreach (var r in candidates)
             {
                 if (CellValues.IsMissing(cells[r])) continue;
                 var label = cells[r]!;
@@ -92,7 +101,7 @@ public static class DataSplitter
             return byLabel.Values.ToList();
         }
         var valued = new List<(double Value, int Row)>();
-        for (var r = 0; r < cells.Count; r++)
+        foreach (var r in candidates)
         {
             if (CellValues.TryParseFiniteNumber(cells[r], out var v)) valued.Add((v, r));
         }

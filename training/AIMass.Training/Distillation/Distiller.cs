@@ -50,7 +50,8 @@ public static class Distiller
         var settings = TrainerSettings.Read(hp, request.MaxEpochs, image is not null);
         using var job = JobContext.Prepare(request.Data, request.Target, teacherMeta?.Task ?? request.Task, image, request.Threads, request.Device,
             request.SplitSeed ?? teacherMeta?.SplitSeed ?? 0,
-            request.ValidationFraction ?? teacherMeta?.ValidationFraction ?? 0.2,
+            // A cross-validated teacher has no validation split of its own: the student holds out 20% of the training rows.
+            request.ValidationFraction ?? (teacherMeta is { Folds: > 0 } ? 0.2 : teacherMeta?.ValidationFraction) ?? 0.2,
             request.TestFraction ?? teacherMeta?.TestFraction ?? 0.2,
             request.Teacher?.Preprocessing, ct);
         var target = job.Preprocessing.Target;

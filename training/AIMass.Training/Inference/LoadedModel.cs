@@ -1,7 +1,7 @@
 using AIMass.Training.Artifacts;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models;
-using AIMass.Training.Models.Gbdt;
+using AIMass.Training.Models.Host;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +9,8 @@ namespace AIMass.Training.Inference;
 
 /// <summary>
 /// An artifact's model made runnable: a network rebuilt from its hyperparameters with its weights loaded, in eval
-/// mode on a device; or, for <c>gbdt</c>, the LightGBM model (on the CPU).
+/// mode on a device; a host model (trees, linear, neighbours; on the CPU); or, for a bag or an ensemble, its members,
+/// whose outputs are combined with the artifact's weights (they share its preprocessing).
 /// </summary>
 internal sealed class LoadedModel : IDisposable
 {
@@ -20,10 +21,27 @@ internal sealed class LoadedModel : IDisposable
         Artifact = artifact;
         var metadata = artifact.Metadata;
         var outputs = artifact.Preprocessing.Target.Outputs;
-        if (metadata.Family == "gbdt")
+        if (artifact.Members.Count > 0)
+        {
+            Device = device;
+            var members = new List<(LoadedModel, double)>();
+            try
+            {
+                for (var i = 0; i < artifact.Members.Count; i++) members.Add((new LoadedModel(artifact.Members[i], device), metadata.Members[i].Weight));
+            }
+            catch
+            {
+                foreach (var (m, _) in members) m.Dispose();
+                throw;
+            }
+            Members = members;
+            return;
+        }
+        if (HostModels.IsHostFamily(metadata.Family))
         {
             Device = torch.CPU;
-            Trees = GbdtModel.Load(artifact.Weights, metadata.Task, outputs, metadata.FeatureCount, metadata.ParameterCount);
+            Host = HostModels.Load(metadata.Family, artifact.Weights,
+                new HostModelShape(metadata.Task, outputs, metadata.FeatureCount, metadata.ParameterCount));
             return;
         }
         Device = device;
@@ -52,13 +70,17 @@ internal sealed class LoadedModel : IDisposable
     /// <summary>The network, for neural families.</summary>
     public NetworkModel? Network { get; }
 
-    /// <summary>The trees, for <c>gbdt</c>.</summary>
-    public GbdtModel? Trees { get; }
+    /// <summary>The host model, for trees, linear models and neighbours.</summary>
+    public IHostModel? Host { get; }
+
+    /// <summary>The members and their weights, for a bag or an ensemble.</summary>
+    public IReadOnlyList<(LoadedModel Model, double Weight)> Members { get; } = Array.Empty<(LoadedModel, double)>();
 
     /// <summary>Class probabilities (row-major) or standardised values for row-major encoded features. Not thread-safe.</summary>
     public float[] Score(float[] features, int count)
     {
-        if (Trees is not null) return Trees.Score(features, count);
+        if (Host is not null) return Host.Score(features, count);
+        if (Members.Count > 0) return Combine(features, count);
         var width = Artifact.Metadata.FeatureCount;
         var classification = Artifact.Metadata.Task == TaskKind.Classification;
         var outWidth = classification ? Network!.Outputs : 1;
@@ -77,5 +99,22 @@ internal sealed class LoadedModel : IDisposable
         return result;
     }
 
-    public void Dispose() => Network?.Dispose();
+    /// <summary>The weighted sum of the members' outputs (weights sum to 1: a mean of probabilities or of values).</summary>
+    private float[] Combine(float[] features, int count)
+    {
+        double[]? sum = null;
+        foreach (var (member, weight) in Members)
+        {
+            var outputs = member.Score(features, count);
+            sum ??= new double[outputs.Length];
+            for (var i = 0; i < outputs.Length; i++) sum[i] += weight * outputs[i];
+        }
+        return Array.ConvertAll(sum!, v => (float)v);
+    }
+
+    public void Dispose()
+    {
+        Network?.Dispose();
+        foreach (var (member, _) in Members) member.Dispose();
+    }
 }

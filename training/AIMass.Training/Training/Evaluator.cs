@@ -51,6 +51,15 @@ internal static class Evaluator
         return RegressionMetrics.Compute(rows.RawTargets!, predicted);
     }
 
+    /// <summary>All metrics of the task for outputs over rows given by their truths: label ids (classification) or targets in original units.</summary>
+    public static IReadOnlyDictionary<string, double> Metrics(ReadOnlySpan<float> outputs, IReadOnlyList<long>? labels, IReadOnlyList<double>? targets, TargetEncoding target)
+    {
+        if (target.Task == TaskKind.Classification) return ClassificationMetrics.Compute(labels!, outputs, target.Classes.Count);
+        var predicted = new double[outputs.Length];
+        for (var i = 0; i < predicted.Length; i++) predicted[i] = target.Decode(outputs[i]);
+        return RegressionMetrics.Compute(targets!, predicted);
+    }
+
     /// <summary>The selection metric of the model on the rows.</summary>
     public static double Score(NetworkModel model, EncodedRows rows, TargetEncoding target, CancellationToken ct = default)
     {

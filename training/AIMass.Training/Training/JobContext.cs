@@ -64,6 +64,16 @@ internal sealed class JobContext : IDisposable
         var split = DataSplitter.Split(data, target, kind, validationFraction, testFraction, splitSeed);
         preprocessing ??= TabularPreprocessor.Fit(data, target, kind, split.Train, image);
         ct.ThrowIfCancellationRequested();
+        return FromSplit(data, target, image, device, split, preprocessing, validationFraction, testFraction, splitSeed);
+    }
+
+    /// <summary>
+    /// Encodes a given split with fitted preprocessing (the data already checked): one fold of a cross-validation, or a
+    /// refit on every training row (no validation rows).
+    /// </summary>
+    public static JobContext FromSplit(CsvTable data, string target, ImageShape? image, Device device, DataSplit split, TabularPreprocessor preprocessing,
+        double validationFraction, double testFraction, int splitSeed)
+    {
         EncodedRows? train = null, validation = null, test = null;
         try
         {
@@ -100,7 +110,7 @@ internal sealed class JobContext : IDisposable
 
     /// <summary>Scores any trained model, measures it and packs the artifact and outcome.</summary>
     public TrainingOutcome Finish(FinishedModel model, IReadOnlyDictionary<string, object> hyperparameters, TrainResult result, int seed,
-        TeacherInfo? teacher, Stopwatch watch)
+        TeacherInfo? teacher, Stopwatch watch, string trainedAs = TrainingModes.Holdout, int folds = 0)
     {
         var target = Preprocessing.Target;
         var validationMetrics = Evaluator.Metrics(model.Outputs(ScoringRows), ScoringRows, target);
@@ -140,6 +150,8 @@ internal sealed class JobContext : IDisposable
             TestRows = Test?.Count ?? 0,
             CreatedUtc = DateTimeOffset.UtcNow,
             Teacher = teacher,
+            TrainedAs = trainedAs,
+            Folds = folds,
         };
         var artifact = ModelArtifact.Create(metadata, Preprocessing, weights);
         return new TrainingOutcome

@@ -28,6 +28,9 @@ internal sealed class Trainer
     public ImageShape? Image { get; init; }
     public IReadOnlyList<Parameter> ExtraParameters { get; init; } = Array.Empty<Parameter>();
 
+    /// <summary>Restore the best epoch's weights at the end (default); false keeps the last epoch's (a refit, which has no validation rows).</summary>
+    public bool KeepBestEpoch { get; init; } = true;
+
     public TrainResult Run(Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct)
     {
         var device = Train.Targets.device;
@@ -87,11 +90,12 @@ internal sealed class Trainer
                     diverged = true;
                     break;
                 }
-                if (double.IsFinite(score) && (best is null || score > bestScore))
+                if (double.IsFinite(score) && (best is null || score > bestScore || !KeepBestEpoch))
                 {
                     bestScore = score;
                     bestEpoch = epoch;
-                    Replace(ref best, Snapshot());
+                    if (KeepBestEpoch) Replace(ref best, Snapshot());
+                    else best ??= new Dictionary<string, Tensor>();
                 }
                 if (onEpoch?.Invoke(report) == EpochDecision.Stop)
                 {
@@ -104,7 +108,7 @@ internal sealed class Trainer
                     break;
                 }
             }
-            if (best is not null) Model.load_state_dict(best);
+            if (best is not null && KeepBestEpoch) Model.load_state_dict(best);
         }
         finally
         {

@@ -8,7 +8,9 @@ namespace AIMass.Grains.Studies.SearchSpaces;
 /// <summary>
 /// The search spaces a study uses when the tenant gives none and no meta-knowledge says better: architecture
 /// families and ranges fit for the modality and size (images: CNN, ResNet, small ViT and MLP; tabular: MLP with
-/// optional skips, the tabular ResNet and gradient-boosted trees; small data: smaller nets and more regularisation).
+/// optional skips, the tabular ResNet, gradient-boosted trees, random forests, extra trees, regularised linear models
+/// and nearest neighbours; small data: smaller nets and more regularisation), and the portfolio of defaults a
+/// tabular study tries first.
 /// </summary>
 public static class DefaultSearchSpaces
 {
@@ -34,16 +36,22 @@ public static class DefaultSearchSpaces
         }
         else
         {
-            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet", "gbdt"));
+            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet", "gbdt", "rf", "et", "linear", "knn"));
             parameters.Add(ParameterSpec.Int(H.Layers, 1, small ? 3 : 4).When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Skip, "false", "true").When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Norm, "none", "batch", "layer").When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Int(H.Blocks, 1, small ? 2 : 4).When(H.Family, "resnet"));
             parameters.Add(ParameterSpec.Int(H.Width, small ? 16 : 32, small ? 256 : 512, log: true).When(H.Family, "mlp", "resnet"));
-            // Boosted trees keep their own learning rate (0.1); the size of the ensemble and of its leaves is searched.
-            parameters.Add(ParameterSpec.Int(H.Trees, 50, small ? 300 : 600, log: true).When(H.Family, "gbdt"));
+            // Trees: boosted (their own learning rate, the shrinkage), random forests and extra trees.
+            parameters.Add(ParameterSpec.Int(H.Trees, 50, small ? 300 : 500, log: true).When(H.Family, "gbdt", "rf", "et"));
             parameters.Add(ParameterSpec.Int(H.Leaves, 4, small ? 32 : 128, log: true).When(H.Family, "gbdt"));
-            parameters.Add(ParameterSpec.Int(H.MinLeaf, 2, small ? 30 : 100, log: true).When(H.Family, "gbdt"));
+            parameters.Add(ParameterSpec.Float(H.Shrinkage, 0.01, 0.3, log: true).When(H.Family, "gbdt"));
+            parameters.Add(ParameterSpec.Float(H.FeatureFraction, 0.3, 1.0).When(H.Family, "gbdt"));
+            parameters.Add(ParameterSpec.Int(H.MinLeaf, 1, small ? 30 : 100, log: true).When(H.Family, "gbdt", "rf", "et"));
+            parameters.Add(ParameterSpec.Float(H.MaxFeatures, 0.05, 1.0, log: true).When(H.Family, "rf", "et"));
+            parameters.Add(ParameterSpec.Float(H.Alpha, 1e-4, 1e3, log: true).When(H.Family, "linear"));
+            parameters.Add(ParameterSpec.Int(H.Neighbours, 1, 50, log: true).When(H.Family, "knn"));
+            parameters.Add(ParameterSpec.Categorical(H.Weighting, "uniform", "distance").When(H.Family, "knn"));
         }
         // What follows shapes gradient descent: every family but the boosted trees.
         string[] neural = image is not null ? ["cnn", "resnet", "mlp", "vit"] : ["mlp", "resnet"];

@@ -1,3 +1,5 @@
+using AIMass.Training.Configuration;
+using AIMass.Training.Models.Host;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -9,7 +11,7 @@ namespace AIMass.Training.Models.Gbdt;
 /// classification, L2 regression on the standardised target. Outputs have the same meaning as a network's after
 /// the softmax: class probabilities, or a standardised value. Saved as ML.NET's model zip.
 /// </summary>
-internal sealed class GbdtModel
+internal sealed class GbdtModel : IHostModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -29,6 +31,8 @@ internal sealed class GbdtModel
         _inputSchema[nameof(GbdtInputRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
     }
 
+    public string Family => "gbdt";
+
     /// <summary>Features per row.</summary>
     public int Features { get; }
 
@@ -38,10 +42,11 @@ internal sealed class GbdtModel
     /// </summary>
     public long ParameterCount { get; }
 
-    /// <summary>Fits on row-major features and label ids (classification) or standardised targets (regression).</summary>
-    public static GbdtModel Fit(GbdtSettings settings, float[] x, int rows, int features, long[]? labels, float[]? targets,
-        TaskKind task, int classes, int seed, int threads)
+    /// <summary>Fits on the rows with the family's hyperparameters (<see cref="GbdtSettings"/>).</summary>
+    public static GbdtModel Fit(HostFitData fit, HyperparameterReader hp)
     {
+        var settings = GbdtSettings.Read(hp);
+        var (x, rows, features, labels, targets, task, classes, seed, threads) = (fit.Features, fit.Rows, fit.FeatureCount, fit.Labels, fit.Targets, fit.Task, fit.Classes, fit.Seed, fit.Threads);
         var ml = new MLContext(seed);
         if (task == TaskKind.Classification)
         {
@@ -59,6 +64,7 @@ internal sealed class GbdtModel
                 NumberOfLeaves = settings.Leaves,
                 MinimumExampleCountPerLeaf = settings.MinLeaf,
                 LearningRate = settings.LearningRate,
+                Booster = new GradientBooster.Options { FeatureFraction = settings.FeatureFraction, L2Regularization = settings.L2 },
                 NumberOfThreads = threads,
                 Seed = seed,
                 UseSoftmax = true,
@@ -82,6 +88,7 @@ internal sealed class GbdtModel
                 NumberOfLeaves = settings.Leaves,
                 MinimumExampleCountPerLeaf = settings.MinLeaf,
                 LearningRate = settings.LearningRate,
+                Booster = new GradientBooster.Options { FeatureFraction = settings.FeatureFraction, L2Regularization = settings.L2 },
                 NumberOfThreads = threads,
                 Seed = seed,
                 Silent = true,
@@ -122,8 +129,9 @@ internal sealed class GbdtModel
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static GbdtModel Load(byte[] bytes, TaskKind task, int classes, int features, long parameterCount)
+    public static GbdtModel Load(byte[] bytes, HostModelShape shape)
     {
+        var (task, classes, features, parameterCount) = (shape.Task, shape.Classes, shape.FeatureCount, shape.ParameterCount);
         var ml = new MLContext(0);
         using var stream = new MemoryStream(bytes, writable: false);
         var model = ml.Model.Load(stream, out _);

@@ -1,0 +1,81 @@
+using AIMass.Grains.Studies.Distillation;
+using AIMass.Grains.Studies.Leaderboards;
+using Microsoft.Extensions.Logging;
+
+namespace AIMass.Grains.Studies;
+
+/// <summary>
+/// The ensemble stage of a cross-validated study: once the search is over, one ensemble trial selects weights over the
+/// best trials' out-of-fold predictions (greedy selection with replacement) and packs the chosen models into one
+/// artifact, which then competes on the leaderboards like any model.
+/// </summary>
+public sealed partial class StudyGrain
+{
+    /// <summary>Share of a time budget kept for the ensemble stage (loading the candidates and selecting: seconds).</summary>
+    private const double EnsembleTimeShare = 0.05;
+
+    /// <summary>The ensemble selects among at most this many of the best trials...</summary>
+    private const int EnsembleCandidateLimit = 20;
+
+    /// <summary>...of which the best few of every family come first, so that different kinds of model can mix.</summary>
+    private const int EnsembleCandidatesPerFamily = 3;
+
+    private bool? _studentsNeeded;
+
+    private bool EnsemblePlanned => S.Folds > 0 && S.Spec!.Ensemble;
+
+    /// <summary>Queues the ensemble trial once the search is over; false when there is nothing (more) to ensemble.</summary>
+    private bool StartEnsemble()
+    {
+        if (!EnsemblePlanned || S.EnsembleTrial is not null || TotalBudgetSpent() is not null) return false;
+        var candidates = EnsembleCandidatesOf(S.Trials.Values, S.Metric);
+        if (candidates.Count < 2) return false;
+        var trial = new TrialSummary
+        {
+            Number = NextTrialNumber(),
+            Status = TrialStatus.Queued,
+            Kind = TrialKind.Ensemble,
+            Params = new Dictionary<string, string> { ["family"] = "ensemble" },
+        };
+        S.Trials[trial.Number] = trial;
+        S.EnsembleTrial = trial.Number;
+        S.EnsembleCandidates = candidates;
+        S.Phase = "ensemble";
+        LogEnsembling(Key, trial.Number, candidates.Count);
+        return true;
+    }
+
+    /// <summary>
+    /// The complete search trials ranked as the leaderboard ranks them (score, then the finer metric), the best
+    /// <see cref="EnsembleCandidatesPerFamily"/> of each family first, up to <see cref="EnsembleCandidateLimit"/>.
+    /// </summary>
+    internal static List<int> EnsembleCandidatesOf(IEnumerable<TrialSummary> trials, string metric)
+    {
+        var ranked = LeaderboardBuilder.Rank(trials.Where(t => t.Kind is TrialKind.Search or TrialKind.WarmStart && t.ArtifactPath is not null), metric)
+            .Select(x => x.Trial)
+            .ToList();
+        var chosen = ranked.GroupBy(t => t.Family ?? "")
+            .SelectMany(g => g.Take(EnsembleCandidatesPerFamily))
+            .ToHashSet();
+        foreach (var t in ranked)
+        {
+            if (chosen.Count >= EnsembleCandidateLimit) break;
+            chosen.Add(t);
+        }
+        return ranked.Where(chosen.Contains).Take(EnsembleCandidateLimit).Select(t => t.Number).ToList();
+    }
+
+    /// <summary>
+    /// Whether a constrained scenario would need distilled students given the trials so far (then a share of the time is
+    /// kept for them). Computed once per finished trial, not on every epoch report.
+    /// </summary>
+    private bool StudentsLikelyNeeded()
+    {
+        if (!DistillationPossible) return false;
+        _studentsNeeded ??= DistillationPlanner.ScenariosNeedingStudents(S.Scenarios, S.Metric, S.Trials.Values, out _).Count > 0;
+        return _studentsNeeded.Value;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyKey} builds an ensemble (trial {Trial}) from {Candidates} trials")]
+    private partial void LogEnsembling(string studyKey, int trial, int candidates);
+}
