@@ -53,7 +53,7 @@ internal static class CrossValidation
             var fold = folds[i];
             var seed = unchecked(request.Seed + 7919 * i);
             using var job = JobContext.FromSplit(data, target, image, device, new DataSplit(fold.Train, fold.Validation, outer.Test), preprocessing, 0, request.TestFraction, request.SplitSeed);
-            using var fitted = ModelFitter.Fit(job, hp, family, request, seed, onEpoch: null, ct);
+            using var fitted = ModelFitter.Fit(job, hp, family, request, seed, onEpoch: null, ct, keepBestEpoch: false);
             oof.Add(job.Validation, fitted.Finished.Outputs(job.Validation));
             if (job.Test is { } test)
             {

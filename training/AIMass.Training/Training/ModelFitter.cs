@@ -17,14 +17,19 @@ namespace AIMass.Training.Training;
 internal static class ModelFitter
 {
     /// <param name="fixedEpochs">For a refit: train exactly this many epochs and keep the last (no validation rows).</param>
+    /// <param name="keepBestEpoch">
+    /// Whether a network keeps its best validation epoch's weights (a holdout split) or its last ones (a fold of a
+    /// cross-validation: the fold's rows are its out-of-fold predictions, so picking the epoch on them would flatter its
+    /// score; early stopping on patience still ends training).
+    /// </param>
     public static FittedModel Fit(JobContext job, HyperparameterReader hp, string family, TrainingRequest request, int seed,
-        Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct, int? fixedEpochs = null) =>
+        Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct, int? fixedEpochs = null, bool keepBestEpoch = true) =>
         HostModels.IsHostFamily(family)
             ? FitHost(job, hp, family, request, seed, onEpoch, ct)
-            : FitNetwork(job, hp, request, seed, onEpoch, ct, fixedEpochs);
+            : FitNetwork(job, hp, request, seed, onEpoch, ct, fixedEpochs, keepBestEpoch);
 
     private static FittedModel FitNetwork(JobContext job, HyperparameterReader hp, TrainingRequest request, int seed,
-        Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct, int? fixedEpochs)
+        Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct, int? fixedEpochs, bool keepBestEpoch)
     {
         var settings = TrainerSettings.Read(hp, request.MaxEpochs, request.Image is not null);
         if (fixedEpochs is { } epochs) settings = settings with { Epochs = Math.Max(1, epochs), Patience = 0 };
@@ -54,7 +59,7 @@ internal static class ModelFitter
                 MetricName = MetricNames.SelectionMetric(target.Task),
                 Seed = seed,
                 Image = request.Image,
-                KeepBestEpoch = fixedEpochs is null,
+                KeepBestEpoch = keepBestEpoch && fixedEpochs is null,
             }.Run(onEpoch, ct);
             var finished = new FinishedModel(model.Family, model.ParameterCount, model.EmbeddingSize,
                 rows => Evaluator.Outputs(model, rows, target.Task, ct),

@@ -28,7 +28,8 @@ internal sealed class Trainer
     public ImageShape? Image { get; init; }
     public IReadOnlyList<Parameter> ExtraParameters { get; init; } = Array.Empty<Parameter>();
 
-    /// <summary>Restore the best epoch's weights at the end (default); false keeps the last epoch's (a refit, which has no validation rows).</summary>
+    /// <summary>Restore the best epoch's weights at the end (default); false keeps the last epoch's (a refit, which has no
+    /// validation rows, or a fold of a cross-validation). The best epoch is tracked either way (patience, the result).</summary>
     public bool KeepBestEpoch { get; init; } = true;
 
     public TrainResult Run(Func<EpochReport, EpochDecision>? onEpoch, CancellationToken ct)
@@ -90,12 +91,11 @@ internal sealed class Trainer
                     diverged = true;
                     break;
                 }
-                if (double.IsFinite(score) && (best is null || score > bestScore || !KeepBestEpoch))
+                if (double.IsFinite(score) && (bestEpoch == 0 || score > bestScore))
                 {
                     bestScore = score;
                     bestEpoch = epoch;
                     if (KeepBestEpoch) Replace(ref best, Snapshot());
-                    else best ??= new Dictionary<string, Tensor>();
                 }
                 if (onEpoch?.Invoke(report) == EpochDecision.Stop)
                 {
