@@ -17,7 +17,7 @@ public static class Hyperparameters
     /// <see cref="LearningRate"/>), <c>rf</c> / <c>et</c> (random forest / extra trees: <see cref="Trees"/>,
     /// <see cref="MaxFeatures"/>, <see cref="MinLeaf"/>, <see cref="MaxDepth"/>), <c>linear</c> (ridge regression or
     /// multinomial logistic regression: <see cref="Alpha"/>), <c>knn</c> (k nearest neighbours: <see cref="Neighbours"/>,
-    /// <see cref="Weighting"/>).</summary>
+    /// <see cref="Weighting"/>), <c>krr</c> (kernel ridge regression with an RBF kernel: <see cref="Alpha"/>, <see cref="Gamma"/>).</summary>
     public const string Family = "family";
 
     /// <summary>Hidden layers of an MLP, or conv blocks of a CNN. Default 2 (0 = a linear model for <c>mlp</c>).</summary>
@@ -102,6 +102,11 @@ public static class Hyperparameters
     /// standardised features. Default 1.</summary>
     public const string Alpha = "alpha";
 
+    /// <summary><c>krr</c>: the RBF kernel's width as a multiple of <c>1 / features</c> (the kernel is
+    /// <c>exp(-gamma / features * |x - y|^2)</c> on standardised features). Default 1, as scikit-learn's <c>gamma='scale'</c> for
+    /// standardised data.</summary>
+    public const string Gamma = "gamma";
+
     /// <summary><c>knn</c>: neighbours that vote. Default 5.</summary>
     public const string Neighbours = "neighbours";
 
@@ -183,7 +188,7 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> TrainingKeys { get; } = new[]
     {
         Family, Layers, Width, Dropout, Skip, Norm, Activation, Blocks, Stages, Channels, Kernel, Pooling, HiddenFactor,
-        PatchSize, Dim, Heads, Depth, MlpRatio, Trees, Leaves, MinLeaf, Shrinkage, FeatureFraction, L2, MaxFeatures, MaxDepth, Alpha, Neighbours, Weighting, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
+        PatchSize, Dim, Heads, Depth, MlpRatio, Trees, Leaves, MinLeaf, Shrinkage, FeatureFraction, L2, MaxFeatures, MaxDepth, Alpha, Gamma, Neighbours, Weighting, Optimizer, LearningRate, WeightDecay, Momentum, BatchSize, Epochs,
         Schedule, WarmupEpochs, StepSize, StepGamma, LabelSmoothing, GradClip, Patience, ClassWeight, Augment, AugmentShift,
     };
 
@@ -191,11 +196,11 @@ public static class Hyperparameters
     public static IReadOnlyCollection<string> DistillationKeys { get; } = new[] { Temperature, CeWeight, KdWeight, FeatureWeight, TeacherViews };
 
     /// <summary>The model families by name.</summary>
-    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt", "rf", "et", "linear", "knn" };
+    public static IReadOnlyList<string> Families { get; } = new[] { "mlp", "resnet", "cnn", "vit", "gbdt", "rf", "et", "linear", "knn", "krr" };
 
     /// <summary>The families trained on the host without TorchSharp (trees, linear models, neighbours): each is fitted
     /// in one step on the encoded features.</summary>
-    public static IReadOnlyList<string> HostFamilies { get; } = new[] { "gbdt", "rf", "et", "linear", "knn" };
+    public static IReadOnlyList<string> HostFamilies { get; } = new[] { "gbdt", "rf", "et", "linear", "knn", "krr" };
 
     /// <summary>The families trained by gradient descent (every family but the <see cref="HostFamilies"/>).</summary>
     public static IReadOnlyList<string> NeuralFamilies { get; } = new[] { "mlp", "resnet", "cnn", "vit" };

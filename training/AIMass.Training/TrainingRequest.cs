@@ -51,6 +51,10 @@ public sealed class TrainingRequest
     /// </summary>
     public int Folds { get; init; }
 
+    /// <summary>With <see cref="Folds"/>: how many times the cross-validation is repeated with other folds (1-10, default
+    /// 1). Out-of-fold outputs are averaged over the repetitions (less noise on small data); a bag holds every fold model.</summary>
+    public int Repeats { get; init; } = 1;
+
     /// <summary>
     /// With <see cref="Folds"/>: what the artifact holds. <c>bag</c>: the fold models, averaged; <c>refit</c>: one model
     /// trained on every training row (a network for the mean best epoch of its folds); <c>auto</c> (default): the

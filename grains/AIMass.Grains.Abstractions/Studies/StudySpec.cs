@@ -58,8 +58,20 @@ public sealed record StudySpec
     /// <summary>Build a weighted ensemble of the best trials after the search (cross-validated studies).</summary>
     [Id(19)] public bool Ensemble { get; init; } = true;
 
+    /// <summary>
+    /// Repetitions of the cross-validation with other folds (1-5); 0 (default) repeats it
+    /// <see cref="RepeatsForTinyData"/> times on data sets of at most <see cref="TinyRows"/> rows (where one fold is a
+    /// few dozen rows and a single 5-fold split is noisy, and trials take a second) and once otherwise.
+    /// </summary>
+    [Id(20)] public int Repeats { get; init; }
+
+    public const int TinyRows = 1_000, RepeatsForTinyData = 3;
+
     /// <summary>Data sets with at most this many rows are cross-validated under <c>auto</c>.</summary>
     public const int CrossValidationMaxRows = 10_000;
+
+    /// <summary>The repetitions of cross-validation on a data set of <paramref name="rows"/> rows.</summary>
+    public int RepeatsFor(int rows) => Repeats > 0 ? Repeats : rows <= TinyRows ? RepeatsForTinyData : 1;
 
     /// <summary>The folds this study's trials use on a data set of <paramref name="rows"/> rows: 0 for a holdout split.</summary>
     public int FoldsFor(int rows) => Validation switch

@@ -34,6 +34,9 @@ public sealed record TrialJob
     /// <summary>Folds of cross-validation; 0 for a holdout split.</summary>
     [Id(17)] public int Folds { get; init; }
 
+    /// <summary>Repetitions of the cross-validation (with <see cref="Folds"/>).</summary>
+    [Id(20)] public int Repeats { get; init; } = 1;
+
     /// <summary>Share of rows held out as the study's internal test rows.</summary>
     [Id(18)] public double TestFraction { get; init; } = 0.2;
 

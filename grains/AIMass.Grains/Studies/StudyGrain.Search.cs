@@ -24,7 +24,10 @@ public sealed partial class StudyGrain
         var searching = summary.Kind is TrialKind.Search or TrialKind.WarmStart;
         if (S.Status == StudyStatus.Completed || (searching ? SearchBudgetSpent() : TotalBudgetSpent()) is not null)
         {
-            return Task.FromResult(EpochVerdict.Finish);
+            // A cross-validation cut short scores only some rows, and would rank beside fully validated models: once the
+            // study has one of those, it is pruned; before that it is kept (as the bag of its folds) so there is a model.
+            var hasComplete = S.Folds > 0 && searching && S.Trials.Values.Any(t => t.Status == TrialStatus.Complete && t.Kind is TrialKind.Search or TrialKind.WarmStart);
+            return Task.FromResult(hasComplete ? EpochVerdict.Prune : EpochVerdict.Finish);
         }
         if (!searching) return Task.FromResult(EpochVerdict.Continue);
         var optimizer = Optimizer();
@@ -224,6 +227,7 @@ public sealed partial class StudyGrain
         // Students and their controls keep a holdout split (early stopping on its validation rows); the test rows are
         // the study's either way.
         Folds = trial.Kind is TrialKind.Search or TrialKind.WarmStart ? S.Folds : 0,
+        Repeats = S.Repeats,
         TestFraction = S.TestFraction,
         CandidateArtifacts = trial.Kind == TrialKind.Ensemble
             ? S.EnsembleCandidates.ToDictionary(n => n, n => S.Trials[n].ArtifactPath!)

@@ -70,6 +70,7 @@ public sealed partial class StudyGrain(
             S.DatasetArtifactPath = version.ArtifactPath;
             S.DatasetRows = version.Rows;
             S.Folds = spec.FoldsFor(version.Rows);
+            S.Repeats = S.Folds > 0 ? spec.RepeatsFor(version.Rows) : 1;
             S.TestFraction = S.Folds > 0 ? CrossValidatedTestFraction : HoldoutTestFraction;
             S.Image = version.Image;
             S.DatasetSchema = version.Schema;

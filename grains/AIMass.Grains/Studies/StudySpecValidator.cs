@@ -24,6 +24,7 @@ public static class StudySpecValidator
         if (spec.MaxEpochsPerTrial is < 1 or > 1000) errors.Add(new(null, "maxEpochsPerTrial", "must be between 1 and 1000"));
         if (spec.Validation is not ("auto" or "cv" or "holdout")) errors.Add(new(null, "validation", $"'{spec.Validation}' is not auto, cv or holdout"));
         if (spec.Folds is < 2 or > 10) errors.Add(new(null, "folds", "must be between 2 and 10"));
+        if (spec.Repeats is < 0 or > 5) errors.Add(new(null, "repeats", "must be between 0 (automatic) and 5"));
         try { DeviceKinds.Requirement(spec.Device); }
         catch (ServiceException e) { errors.AddRange(e.Errors); }
         if (spec.SearchSpace is { } space)

@@ -51,6 +51,9 @@ public sealed class StudyState
     /// <summary>Folds of cross-validation every search trial uses; 0 for a holdout split (chosen at creation from the data's size).</summary>
     [Id(27)] public int Folds { get; set; }
 
+    /// <summary>Repetitions of the cross-validation.</summary>
+    [Id(32)] public int Repeats { get; set; } = 1;
+
     /// <summary>Share of the data set's rows held out as internal test rows (never trained on or selected with).</summary>
     [Id(28)] public double TestFraction { get; set; } = 0.2;
 

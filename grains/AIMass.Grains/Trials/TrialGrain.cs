@@ -164,7 +164,7 @@ public sealed partial class TrialGrain(
             {
                 TrialStatus.Failed => result.Error ?? "the run failed",
                 TrialStatus.Cancelled => S.CancelReason,
-                TrialStatus.Pruned => S.Job?.Folds > 0 ? $"pruned after fold {result.EpochsRun} of {S.Job.Folds}" : $"pruned after epoch {result.EpochsRun}",
+                TrialStatus.Pruned => S.Job?.Folds > 0 ? $"pruned after fold {result.EpochsRun} of {S.Job.Folds * Math.Max(1, S.Job.Repeats)}" : $"pruned after epoch {result.EpochsRun}",
                 _ => null,
             },
         };

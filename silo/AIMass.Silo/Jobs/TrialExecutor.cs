@@ -43,6 +43,7 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
             Image = job.Image is { } shape ? new ImageShape(shape.Channels, shape.Height, shape.Width) : null,
             MaxEpochs = job.MaxEpochs,
             Folds = job.Folds,
+            Repeats = Math.Max(1, job.Repeats),
             TestFraction = job.TestFraction,
         };
 
@@ -108,9 +109,9 @@ public sealed class TrialExecutor(IArtifactStore store, DatasetCache datasets, S
         {
             LeaseId = lease.LeaseId,
             // Pruned only when the verdict stopped the training; a model that was finished anyway (boosted trees
-            // report once, at the end) completes. A cross-validation stopped before its last fold (pruned, or the budget
-            // ran out) counts as pruned: its score covers only some of the rows.
-            Outcome = outcome.StoppedByCallback && (verdict == EpochVerdict.Prune || job.Folds > 0) ? TrialOutcome.Pruned : TrialOutcome.Completed,
+            // report once, at the end) completes, and so does one the budget stopped (Finish), a cross-validation as the
+            // bag of the folds it ran.
+            Outcome = verdict == EpochVerdict.Prune && outcome.StoppedByCallback ? TrialOutcome.Pruned : TrialOutcome.Completed,
             ValidationScore = outcome.ValidationScore,
             MetricName = outcome.MetricName,
             ValidationMetrics = new Dictionary<string, double>(outcome.ValidationMetrics),

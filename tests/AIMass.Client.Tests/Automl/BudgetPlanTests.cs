@@ -14,7 +14,7 @@ public sealed class BudgetPlanTests
         var plan = BudgetPlan.For(budget, elapsed);
         Assert.Equal(study, plan.StudySeconds);
         Assert.Equal(budget + BudgetPlan.HardStopGrace, plan.HardStopSeconds);
-        Assert.True(plan.HardStopSeconds < budget + 15, "the hard stop leaves time to predict and shut down within budget + 15 s");
+        Assert.True(plan.HardStopSeconds <= budget + 3, "the hard stop leaves time to predict and shut down within budget + 5 s");
     }
 
     [Theory]

@@ -55,7 +55,8 @@ public sealed class CommandsTests(GrainServiceFixture service)
         var list = await Run(tenant, "studies", "list", "--json");
         Assert.Equal("s1", Assert.Single(list.Json().EnumerateArray()).GetProperty("studyId").GetString());
         var show = await Run(tenant, "studies", "show", "s1", "--trials", "--json");
-        Assert.Equal(2, show.Json().GetProperty("trials").GetArrayLength());
+        // Two search trials and the ensemble of them.
+        Assert.Equal(3, show.Json().GetProperty("trials").GetArrayLength());
         var showText = await Run(tenant, "studies", "show", "s1", "--trials");
         Assert.Contains("Completed", showText.Output);
 

@@ -35,7 +35,9 @@ public static class ScaledOutScenario
             var final = await tenant.WaitForCompletionAsync(study, null, timeout.Token);
             Assert.True(final.Status == StudyStatus.Completed, $"{study}: {final.Status} {final.StatusReason}\n{deployment.LogTail(silo)}");
             var trials = await tenant.GetTrialsAsync(study);
-            Assert.Equal(2, trials.Count);
+            // Two search trials and their ensemble, all on the silo offering the study's device.
+            Assert.Equal(3, trials.Count);
+            Assert.Single(trials, t => t.Kind == TrialKind.Ensemble);
             Assert.All(trials, t => Assert.Equal(silo, t.Silo));
             var best = await tenant.GetBestModelAsync(study, "accurate");
             var header = File.ReadLines(TestPaths.Sample("iris.csv")).First().Split(',');

@@ -152,15 +152,18 @@ public abstract class AIMassClientContractTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var final = await tenant.WaitForCompletionAsync("iris-two", new ListProgress<StudyProgress>(reports), timeout.Token);
 
+        // Two cross-validated search trials, then the ensemble of them.
         Assert.Equal(StudyStatus.Completed, final.Status);
-        Assert.Equal(2, final.TrialsComplete);
+        Assert.Equal(3, final.TrialsComplete);
         Assert.NotEmpty(reports);
         Assert.True(reports[^1].Study.IsFinished);
-        Assert.Equal(2, reports[^1].RecentTrials.Length);
+        Assert.Equal(3, reports[^1].RecentTrials.Length);
 
         var trials = await tenant.GetTrialsAsync("iris-two");
-        Assert.Equal([0, 1], trials.Select(t => t.Number));
+        Assert.Equal([0, 1, 2], trials.Select(t => t.Number));
         Assert.All(trials, t => Assert.Equal(TrialStatus.Complete, t.Status));
+        Assert.Equal(TrialKind.Ensemble, trials[2].Kind);
+        Assert.All(trials.Take(2), t => Assert.NotNull(t.TrainedAs));
         Assert.Contains(await tenant.ListStudiesAsync(), s => s.StudyId == "iris-two");
         Assert.NotEmpty(await tenant.GetParetoFrontAsync("iris-two"));
         Assert.NotNull(await tenant.GetParameterImportancesAsync("iris-two"));

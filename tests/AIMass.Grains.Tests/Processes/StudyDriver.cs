@@ -12,7 +12,8 @@ internal static class StudyDriver
     public static readonly StudySpec Spec = new()
     {
         Name = "process study", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 6 }, Parallelism = 2,
-        MaxEpochsPerTrial = 40, Pruner = "none", Distill = false,
+        // A holdout split keeps each trial one long training run (what these tests kill and restart around).
+        MaxEpochsPerTrial = 40, Pruner = "none", Distill = false, Validation = "holdout",
         SearchSpace = new SearchSpace
         {
             Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],

@@ -55,7 +55,8 @@ public sealed class PersistenceTests
         using (ServiceCluster.AsTenant("keeper"))
         {
             var trials = await second.Study("keeper", "running").GetTrialsAsync();
-            Assert.True(resumed.Status == StudyStatus.Completed && resumed.TrialsComplete == 4,
+            // Four cross-validated trials, then the ensemble of them.
+            Assert.True(resumed.Status == StudyStatus.Completed && resumed.TrialsComplete == 5 && trials.Count(t => t.Kind == TrialKind.Ensemble) == 1,
                 $"{resumed.Status} ({resumed.StatusReason}): " + string.Join("; ", trials.Select(t => $"{t.Number}:{t.Status} {t.Reason}")));
         }
     }

@@ -12,7 +12,8 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
     private static StudySpec Slow(int trials) => new()
     {
         Name = "slow", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = trials }, Parallelism = 1,
-        MaxEpochsPerTrial = 30, Pruner = "none", Distill = false,
+        // A holdout split keeps each trial one long training run (what pause, cancel and budgets act on).
+        MaxEpochsPerTrial = 30, Pruner = "none", Distill = false, Validation = "holdout",
         SearchSpace = new SearchSpace
         {
             Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],

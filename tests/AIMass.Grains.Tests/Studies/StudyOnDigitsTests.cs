@@ -28,7 +28,10 @@ public sealed class StudyOnDigitsTests(SharedCluster shared)
         Assert.Equal("accuracy", info.Metric);
         using var _ = ServiceCluster.AsTenant("digits-lab");
         var trials = await Service.Study("digits-lab", "four").GetTrialsAsync();
-        Assert.Equal(4, trials.Length);
+        // Four cross-validated search trials, then their ensemble.
+        Assert.Equal(5, trials.Length);
+        Assert.Equal(4, trials.Count(t => t.Kind == TrialKind.Search));
+        Assert.Equal(TrialKind.Ensemble, trials.Single(t => t.Number == 4).Kind);
         Assert.All(trials, t => Assert.Equal(TrialStatus.Complete, t.Status));
         Assert.All(trials, t => Assert.Equal("silo0", t.Silo));
         Assert.All(trials, t => Assert.Equal(1, t.Attempts));
@@ -36,7 +39,7 @@ public sealed class StudyOnDigitsTests(SharedCluster shared)
         Assert.True(info.BestValue > 0.8, $"best validation accuracy {info.BestValue}");
 
         var board = await Service.Study("digits-lab", "four").GetLeaderboardAsync("accurate");
-        Assert.Equal(4, board.Entries.Length);
+        Assert.Equal(5, board.Entries.Length);
         Assert.Equal(board.Entries.Max(e => e.ValidationScore), board.Entries[0].ValidationScore);
         Assert.All(board.Entries, e => Assert.True(e.TestMetrics.ContainsKey("accuracy")));
 

@@ -22,7 +22,8 @@ public sealed class SiloFailureTests : IAsyncLifetime
         await _service.CreateStudyAsync("resilient", "s", new StudySpec
         {
             Name = "x", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 6 }, Parallelism = 2,
-            MaxEpochsPerTrial = 40, Pruner = "none", Distill = false,
+            // A holdout split keeps each trial one long training run (what the test kills a silo under).
+            MaxEpochsPerTrial = 40, Pruner = "none", Distill = false, Validation = "holdout",
             SearchSpace = new SearchSpace
             {
                 Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)],

@@ -99,6 +99,32 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void A_repeated_cross_validation_averages_each_rows_out_of_fold_outputs_over_its_repetitions()
+    {
+        var hp = Samples.Hp(("family", "gbdt"), ("trees", 10), ("min_leaf", 3));
+        var once = TrainingPipeline.Run(Request(Samples.Iris, "species", hp, folds: 3));
+        var steps = new List<int>();
+        var twice = TrainingPipeline.Run(new TrainingRequest
+        {
+            Data = Samples.Iris, Target = "species", Hyperparameters = hp, Seed = 5, SplitSeed = 11, Device = "cpu", Folds = 3, Repeats = 2, TestFraction = 0.1,
+        }, r =>
+        {
+            steps.Add(r.Epoch);
+            return EpochDecision.Continue;
+        });
+
+        Assert.Equal(Enumerable.Range(1, 6), steps);
+        Assert.Equal(6, twice.Artifact.Members.Count);
+        Assert.All(twice.Artifact.Metadata.Members, m => Assert.Equal(1.0 / 6, m.Weight, 12));
+        // The first repetition is the single cross-validation; the second deals other folds, so the averaged outputs differ.
+        Assert.Equal(once.Artifact.Members[0].Metadata.TrainRows, twice.Artifact.Members[0].Metadata.TrainRows);
+        Assert.NotEqual(once.Artifact.Predictions!.OutOfFold, twice.Artifact.Predictions!.OutOfFold);
+        Assert.Equal(once.Artifact.Predictions.TrainRows, twice.Artifact.Predictions.TrainRows);
+        var sums = twice.Artifact.Predictions.OutOfFold.Chunk(3).Select(p => p.Sum());
+        Assert.All(sums, s => Assert.Equal(1.0, s, 4));
+    }
+
+    [Fact]
     public void Equal_seeds_give_equal_cross_validations()
     {
         var hp = Samples.Hp(("family", "gbdt"), ("trees", 20));

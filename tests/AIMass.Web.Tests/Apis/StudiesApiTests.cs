@@ -25,17 +25,20 @@ public sealed class StudiesApiTests(WebHostFixture host)
         var info = (await client.GetFromJsonAsync<StudyInfo>("/api/studies/quick", Json))!;
         Assert.Equal("classification", info.Task);
         Assert.Equal("accuracy", info.Metric);
-        Assert.Equal(2, info.TrialsComplete);
+        // Two cross-validated search trials and the ensemble of them.
+        Assert.Equal(3, info.TrialsComplete);
 
         var trials = (await client.GetFromJsonAsync<TrialSummary[]>("/api/studies/quick/trials", Json))!;
-        Assert.Equal(2, trials.Length);
+        Assert.Equal(3, trials.Length);
         Assert.All(trials, t =>
         {
             Assert.Equal(TrialStatus.Complete, t.Status);
-            Assert.InRange(t.IntermediateValues.Length, 1, 8);
+            Assert.InRange(t.IntermediateValues.Length, 1, 15);
             Assert.NotNull(t.Value);
+            Assert.NotNull(t.TrainedAs);
             Assert.Equal("web-test-silo/cpu", t.Worker);
         });
+        Assert.Single(trials, t => t.Kind == TrialKind.Ensemble);
     }
 
     [Fact]
@@ -47,8 +50,9 @@ public sealed class StudiesApiTests(WebHostFixture host)
         var boards = (await client.GetFromJsonAsync<Leaderboard[]>("/api/studies/quick/leaderboards", Json))!;
         Assert.Equal(["accurate", "balanced", "edge"], boards.Select(b => b.Scenario.Name));
         var accurate = boards[0];
-        Assert.Equal(2, accurate.Entries.Length);
+        Assert.Equal(3, accurate.Entries.Length);
         Assert.True(accurate.Entries[0].ValidationScore >= accurate.Entries[1].ValidationScore);
+        Assert.All(accurate.Entries, e => Assert.NotNull(e.TrainedAs));
 
         var one = (await client.GetFromJsonAsync<Leaderboard>("/api/studies/quick/leaderboards/accurate", Json))!;
         Assert.Equal(accurate.Entries[0].TrialNumber, one.Entries[0].TrialNumber);

@@ -33,7 +33,11 @@ internal static class CrossValidation
         var kind = request.Task ?? TaskDetector.Detect(data, target);
         torch.set_num_threads(request.Threads);
         var outer = DataSplitter.Split(data, target, kind, 0, request.TestFraction, request.SplitSeed);
-        var folds = DataSplitter.KFold(data, target, kind, request.Folds, request.SplitSeed, outer.Train);
+        if (request.Repeats is < 1 or > 10) throw new ArgumentOutOfRangeException("Repeats", request.Repeats, "Repeats must be between 1 and 10.");
+        // Each repetition deals the rows into other folds (its own seed); a row's out-of-fold output is the mean over them.
+        var folds = Enumerable.Range(0, request.Repeats)
+            .SelectMany(r => DataSplitter.KFold(data, target, kind, request.Folds, unchecked(request.SplitSeed + 1_000_003 * r), outer.Train))
+            .ToList();
         var preprocessing = TabularPreprocessor.Fit(data, target, kind, outer.Train, image);
         var encoding = preprocessing.Target;
         var metricName = MetricNames.SelectionMetric(kind);

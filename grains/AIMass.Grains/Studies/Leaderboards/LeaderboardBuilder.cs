@@ -1,7 +1,9 @@
 namespace AIMass.Grains.Studies.Leaderboards;
 
 /// <summary>
-/// Builds a scenario's leaderboard from the study's trials: complete models that meet every constraint,
+/// Builds a scenario's leaderboard from the study's trials: complete models that meet every constraint (a distilled
+/// student and its control only on the leaderboard of the scenario they were trained for: they are validated on a
+/// holdout split, which in a cross-validated study does not compare with the others' out-of-fold scores),
 /// ranked by the selection metric on the validation split or out of fold (never the test split), ties broken by a
 /// finer metric (log loss, or RMSE), then by size; reported with their test metrics and how they were trained.
 /// Also the Pareto front of validation score vs parameters vs latency.
@@ -11,7 +13,8 @@ public static class LeaderboardBuilder
     public static Leaderboard Build(ScenarioSpec scenario, string studyMetric, IEnumerable<TrialSummary> trials, int limit = 20)
     {
         var metric = scenario.Metric ?? studyMetric;
-        var ranked = Rank(trials.Where(t => Measured(t) && scenario.Admits(t.ParameterCount!.Value, t.LatencyMs!.Value, t.ArtifactBytes!.Value)), metric)
+        var ranked = Rank(trials.Where(t => Measured(t) && (t.Scenario is null || t.Scenario == scenario.Name)
+                && scenario.Admits(t.ParameterCount!.Value, t.LatencyMs!.Value, t.ArtifactBytes!.Value)), metric)
             .Take(limit)
             .Select((x, i) => new LeaderboardEntry
             {

@@ -5,8 +5,8 @@ namespace AIMass.Grains.Studies.SearchSpaces;
 
 /// <summary>
 /// The configurations a tabular study with the default search space tries first, cheapest first: one well-known
-/// default per family (a ridge / logistic regression, nearest neighbours, extra trees, a random forest, boosted trees
-/// with a moderate learning rate, an MLP). Each is a strong baseline on its own, together they cover the kinds of
+/// default per family (a ridge / logistic regression, nearest neighbours, kernel ridge with an RBF kernel, extra
+/// trees, a random forest, boosted trees with a moderate learning rate, an MLP). Each is a strong baseline on its own, together they cover the kinds of
 /// model an ensemble gains from mixing, and the sampler (and meta-learning's warm starts) take over after them.
 /// </summary>
 public static class DefaultPortfolio
@@ -23,6 +23,7 @@ public static class DefaultPortfolio
         {
             new() { [H.Family] = "linear", [H.Alpha] = "1" },
             new() { [H.Family] = "knn", [H.Neighbours] = classification ? "5" : "10", [H.Weighting] = "distance" },
+            new() { [H.Family] = "krr", [H.Alpha] = classification ? "0.1" : "1", [H.Gamma] = "1" },
             new() { [H.Family] = "et", [H.Trees] = "200", [H.MaxFeatures] = Text(maxFeatures), [H.MinLeaf] = "1" },
             new() { [H.Family] = "rf", [H.Trees] = "200", [H.MaxFeatures] = Text(classification ? maxFeatures : 0.5), [H.MinLeaf] = classification ? "1" : "3" },
             new()

@@ -8,8 +8,8 @@ namespace AIMass.Grains.Studies.SearchSpaces;
 /// <summary>
 /// The search spaces a study uses when the tenant gives none and no meta-knowledge says better: architecture
 /// families and ranges fit for the modality and size (images: CNN, ResNet, small ViT and MLP; tabular: MLP with
-/// optional skips, the tabular ResNet, gradient-boosted trees, random forests, extra trees, regularised linear models
-/// and nearest neighbours; small data: smaller nets and more regularisation), and the portfolio of defaults a
+/// optional skips, the tabular ResNet, gradient-boosted trees, random forests, extra trees, regularised linear models,
+/// kernel ridge regression and nearest neighbours; small data: smaller nets and more regularisation), and the portfolio of defaults a
 /// tabular study tries first.
 /// </summary>
 public static class DefaultSearchSpaces
@@ -36,7 +36,7 @@ public static class DefaultSearchSpaces
         }
         else
         {
-            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet", "gbdt", "rf", "et", "linear", "knn"));
+            parameters.Add(ParameterSpec.Categorical(H.Family, "mlp", "resnet", "gbdt", "rf", "et", "linear", "krr", "knn"));
             parameters.Add(ParameterSpec.Int(H.Layers, 1, small ? 3 : 4).When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Skip, "false", "true").When(H.Family, "mlp"));
             parameters.Add(ParameterSpec.Categorical(H.Norm, "none", "batch", "layer").When(H.Family, "mlp"));
@@ -49,7 +49,8 @@ public static class DefaultSearchSpaces
             parameters.Add(ParameterSpec.Float(H.FeatureFraction, 0.3, 1.0).When(H.Family, "gbdt"));
             parameters.Add(ParameterSpec.Int(H.MinLeaf, 1, small ? 30 : 100, log: true).When(H.Family, "gbdt", "rf", "et"));
             parameters.Add(ParameterSpec.Float(H.MaxFeatures, 0.05, 1.0, log: true).When(H.Family, "rf", "et"));
-            parameters.Add(ParameterSpec.Float(H.Alpha, 1e-4, 1e3, log: true).When(H.Family, "linear"));
+            parameters.Add(ParameterSpec.Float(H.Alpha, 1e-4, 1e3, log: true).When(H.Family, "linear", "krr"));
+            parameters.Add(ParameterSpec.Float(H.Gamma, 0.01, 10, log: true).When(H.Family, "krr"));
             parameters.Add(ParameterSpec.Int(H.Neighbours, 1, 50, log: true).When(H.Family, "knn"));
             parameters.Add(ParameterSpec.Categorical(H.Weighting, "uniform", "distance").When(H.Family, "knn"));
         }

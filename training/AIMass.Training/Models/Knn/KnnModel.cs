@@ -1,0 +1,176 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using AIMass.Training.Configuration;
+using AIMass.Training.Models.Host;
+
+namespace AIMass.Training.Models.Knn;
+
+/// <summary>
+/// k nearest neighbours on the host: keeps the training rows, and answers for a row the votes of its <c>k</c> nearest
+/// rows by Euclidean distance on the encoded features (ties broken by the lower training row). Classification
+/// answers the (weighted) vote shares; regression the (weighted) mean of the standardised targets. With
+/// <c>distance</c> weighting a vote weighs <c>1 / d</c>, and neighbours at distance zero, if any, outvote all others.
+/// </summary>
+internal sealed class KnnModel : IHostModel
+{
+    private const byte FormatVersion = 1;
+
+    private readonly TaskKind _task;
+    private readonly int _classes;
+    private readonly int _featureCount;
+    private readonly int _rows;
+    private readonly float[] _x;
+    private readonly int[] _labels;
+    private readonly float[] _targets;
+
+    private KnnModel(TaskKind task, int classes, int featureCount, int rows, float[] x, int[] labels, float[] targets, KnnSettings settings)
+    {
+        (_task, _classes, _featureCount, _rows, _x, _labels, _targets) = (task, classes, featureCount, rows, x, labels, targets);
+        Settings = settings;
+    }
+
+    public string Family => "knn";
+
+    /// <summary>The stored rows times features, plus their labels or targets.</summary>
+    public long ParameterCount => (long)_rows * _featureCount + _rows;
+
+    /// <summary>The neighbour count (after the cap) and weighting.</summary>
+    public KnnSettings Settings { get; }
+
+    /// <summary>Keeps the rows, with the family's hyperparameters (<see cref="KnnSettings"/>).</summary>
+    public static KnnModel Fit(HostFitData data, HyperparameterReader hp)
+    {
+        var settings = KnnSettings.Read(hp, data.Rows);
+        if (data.Rows < 1) throw new ArgumentException("Nearest neighbours need at least one training row.", nameof(data));
+        var x = data.Features.AsSpan(0, data.Rows * data.FeatureCount).ToArray();
+        if (data.Task == TaskKind.Regression)
+        {
+            return new KnnModel(TaskKind.Regression, 1, data.FeatureCount, data.Rows, x, [], data.Targets!.AsSpan(0, data.Rows).ToArray(), settings);
+        }
+        var labels = data.Labels!.Take(data.Rows).Select(l => (int)l).ToArray();
+        if (labels.Any(l => l < 0 || l >= data.Classes)) throw new ArgumentException($"Labels must lie in [0, {data.Classes}).", nameof(data));
+        return new KnnModel(TaskKind.Classification, data.Classes, data.FeatureCount, data.Rows, x, labels, [], settings);
+    }
+
+    /// <summary>Class probabilities (row-major <c>[count, classes]</c>) or standardised values; rows are scored in parallel.</summary>
+    public float[] Score(float[] features, int count)
+    {
+        var width = _task == TaskKind.Classification ? _classes : 1;
+        var result = new float[(long)count * width];
+        Parallel.For(0, count, () => (new float[Settings.Neighbours], new int[Settings.Neighbours]), (i, _, buffers) =>
+        {
+            var (distances, indices) = buffers;
+            Nearest(features.AsSpan(i * _featureCount, _featureCount), distances, indices);
+            Vote(distances, indices, result.AsSpan(i * width, width));
+            return buffers;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>Fills the k nearest rows in ascending (squared distance, row) order.</summary>
+    private void Nearest(ReadOnlySpan<float> query, float[] distances, int[] indices)
+    {
+        var k = distances.Length;
+        var found = 0;
+        for (var r = 0; r < _rows; r++)
+        {
+            var d = SquaredDistance(query, _x.AsSpan(r * _featureCount, _featureCount));
+            if (found == k && !(d < distances[k - 1])) continue;
+            var j = found < k ? found++ : k - 1;
+            while (j > 0 && distances[j - 1] > d)
+            {
+                distances[j] = distances[j - 1];
+                indices[j] = indices[j - 1];
+                j--;
+            }
+            distances[j] = d;
+            indices[j] = r;
+        }
+    }
+
+    private void Vote(float[] distances, int[] indices, Span<float> output)
+    {
+        var exact = Settings.DistanceWeighted && distances[0] == 0;
+        Span<double> sums = stackalloc double[output.Length];
+        var total = 0.0;
+        for (var n = 0; n < distances.Length; n++)
+        {
+            var weight = !Settings.DistanceWeighted ? 1.0 : exact ? (distances[n] == 0 ? 1.0 : 0.0) : 1.0 / Math.Sqrt(distances[n]);
+            if (weight == 0) continue;
+            if (_task == TaskKind.Classification) sums[_labels[indices[n]]] += weight;
+            else sums[0] += weight * _targets[indices[n]];
+            total += weight;
+        }
+        for (var c = 0; c < output.Length; c++) output[c] = (float)(sums[c] / total);
+    }
+
+    /// <summary><c>sum_j (a[j] - b[j])^2</c>, eight lanes at a time in a fixed order (the same on every machine).</summary>
+    private static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var va = MemoryMarshal.Cast<float, Vector256<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector256<float>>(b);
+        var acc = Vector256<float>.Zero;
+        for (var i = 0; i < va.Length; i++)
+        {
+            var diff = va[i] - vb[i];
+            acc += diff * diff;
+        }
+        var sum = 0f;
+        for (var lane = 0; lane < Vector256<float>.Count; lane++) sum += acc.GetElement(lane);
+        for (var i = va.Length * Vector256<float>.Count; i < a.Length; i++)
+        {
+            var diff = a[i] - b[i];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /// <summary>A version byte, the shape and settings, then the rows and their labels or targets (little-endian).</summary>
+    public byte[] Save()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(FormatVersion);
+            writer.Write((int)_task);
+            writer.Write(_classes);
+            writer.Write(_featureCount);
+            writer.Write(_rows);
+            writer.Write(Settings.Neighbours);
+            writer.Write(Settings.DistanceWeighted);
+            writer.Write(MemoryMarshal.AsBytes(_x.AsSpan()));
+            if (_task == TaskKind.Classification) writer.Write(MemoryMarshal.AsBytes(_labels.AsSpan()));
+            else writer.Write(MemoryMarshal.AsBytes(_targets.AsSpan()));
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>, checking it against the artifact's shape.</summary>
+    public static KnnModel Load(byte[] bytes, HostModelShape shape)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        var version = reader.ReadByte();
+        if (version != FormatVersion) throw new InvalidDataException($"Unknown knn format version {version}.");
+        var (task, classes, features, rows) = ((TaskKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        var settings = new KnnSettings(reader.ReadInt32(), reader.ReadBoolean());
+        var shapeClasses = shape.Task == TaskKind.Classification ? shape.Classes : 1;
+        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || rows < 1 || settings.Neighbours is < 1 || settings.Neighbours > rows)
+        {
+            throw new InvalidDataException(
+                $"The knn model ({task}, {classes} classes, {features} features, {rows} rows) does not match the artifact ({shape.Task}, {shape.Classes} classes, {shape.FeatureCount} features).");
+        }
+        var x = ReadArray<float>(reader, rows * features);
+        var labels = task == TaskKind.Classification ? ReadArray<int>(reader, rows) : [];
+        var targets = task == TaskKind.Regression ? ReadArray<float>(reader, rows) : [];
+        if (labels.Any(l => l < 0 || l >= classes)) throw new InvalidDataException("The knn model's labels are out of range.");
+        return new KnnModel(task, classes, features, rows, x, labels, targets, settings);
+    }
+
+    private static T[] ReadArray<T>(BinaryReader reader, int count) where T : unmanaged
+    {
+        var array = new T[count];
+        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
+        if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException("The knn model's bytes end early.");
+        return array;
+    }
+}
