@@ -209,7 +209,8 @@ public sealed partial class StudyGrain(
     private StudyInfo Info()
     {
         var trials = S.Trials.Values;
-        TrialSummary? best = null;
+        // The best model as the leaderboards rank them (score, then the finer metric), students aside.
+        var best = LeaderboardBuilder.Rank(trials.Where(t => t.Scenario is null), S.Metric).Select(x => x.Trial).FirstOrDefault();
         int queued = 0, running = 0, complete = 0, pruned = 0, failed = 0;
         foreach (var t in trials)
         {
@@ -221,7 +222,6 @@ public sealed partial class StudyGrain(
                 case TrialStatus.Failed or TrialStatus.Cancelled: failed++; break;
                 case TrialStatus.Complete:
                     complete++;
-                    if (t.Value is { } v && double.IsFinite(v) && (best is null || v > best.Value)) best = t;
                     break;
             }
         }

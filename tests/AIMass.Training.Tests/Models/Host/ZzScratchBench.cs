@@ -81,6 +81,11 @@ public sealed class ZzScratchBench(ITestOutputHelper output)
         }
         Time("8000x150 logistic sum-rule binary fit", () => { var m = (LinearModel)HostModels.Fit("linear", big, Hp()); return $"iters {m.Iterations} acc {Accuracy(m.Score(bigTest.Features, bigTest.Rows), bigTest):F4}"; });
         Time("8000x150 ridge fit", () => { var m = HostModels.Fit("linear", bigReg, Hp()); return $"r2 {R2(m.Score(bigRegTest.Features, bigRegTest.Rows), bigRegTest):F4}"; });
+        var argmax = Classification(8000, 150, 5, 1, x => Enumerable.Range(0, 10).MaxBy(i => x[i]), 10);
+        foreach (var alpha in new[] { 1.0, 1e-2, 1e-6 })
+        {
+            Time($"8000x150 logistic argmax-10 alpha {alpha} t=2", () => { var m = (LinearModel)HostModels.Fit("linear", argmax with { Threads = 2 }, Hp(("alpha", alpha))); return $"iters {m.Iterations}"; });
+        }
         IHostModel? knn = null;
         Time("8000x150 knn fit", () => { knn = HostModels.Fit("knn", big, Hp()); return ""; });
         Time("knn score 2000 vs 8000", () => $"acc {Accuracy(knn!.Score(bigTest.Features, bigTest.Rows), bigTest):F4}");
@@ -99,5 +104,21 @@ public sealed class ZzScratchProfile(ITestOutputHelper output)
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var model = (AIMass.Training.Models.Forest.ForestModel)HostModels.Fit(family, data, HostSamples.Hp(("trees", 40)));
         output.WriteLine($"{family} {task} 40 trees: wall {watch.Elapsed.TotalSeconds:F2}s cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2}s nodes {model.Nodes}");
+    }
+}
+
+public sealed class ZzScratchLbfgs(ITestOutputHelper output)
+{
+    [Fact]
+    public void Converges()
+    {
+        foreach (var (rows, alpha) in new[] { (8000, 1e-6), (8000, 1e-2), (2000, 1e-6), (300, 1e-6) })
+        {
+            var data = HostSamples.Classification(rows, 150, 5, 1, x => Enumerable.Range(0, 10).MaxBy(i => x[i]), 10);
+            var x = data.Features.Select(v => (double)v).ToArray();
+            var labels = data.Labels!.Select(l => (int)l).ToArray();
+            var fit = AIMass.Training.Models.LinearModels.LogisticSolver.Fit(x, labels, rows, 150, 10, alpha, 2);
+            output.WriteLine($"rows {rows} alpha {alpha}: iters {fit.Iterations} gmax {fit.GradientMax:E2} wmax {fit.Weights.Max(Math.Abs):F2}");
+        }
     }
 }
