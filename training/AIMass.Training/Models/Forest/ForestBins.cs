@@ -3,17 +3,20 @@ namespace AIMass.Training.Models.Forest;
 /// <summary>
 /// The random forest's pre-binned features: each feature's values cut into at most 256 bins at quantiles of its
 /// rows (a feature with at most 256 distinct values gets one bin per value, so its splits are exact), stored
-/// row-major as bytes (a small node's rows then sit in a few cache lines for every feature). A value falls in bin <c>b</c> when <c>Cuts[f][b - 1] &lt; x &lt;= Cuts[f][b]</c>; a split
-/// "bin &lt;= b" is therefore the threshold test "x &lt;= Cuts[f][b]" on raw values.
+/// as bytes both row-major (a small node's rows sit in a few cache lines for every feature) and column-major (a large
+/// node reads one short column per feature). A value falls in bin
+/// <c>b</c> when <c>Cuts[f][b - 1] &lt; x &lt;= Cuts[f][b]</c>; a split "bin &lt;= b" is therefore the threshold test
+/// "x &lt;= Cuts[f][b]" on raw values.
 /// </summary>
 internal sealed class ForestBins
 {
     /// <summary>The most bins per feature.</summary>
     public const int MaxBins = 256;
 
-    private ForestBins(byte[] codes, float[][] cuts, int rows, int features)
+    private ForestBins(byte[] codes, byte[] columns, float[][] cuts, int rows, int features)
     {
         Codes = codes;
+        Columns = columns;
         Cuts = cuts;
         Rows = rows;
         Features = features;
@@ -21,6 +24,9 @@ internal sealed class ForestBins
 
     /// <summary>Bin codes, row-major <c>[rows, features]</c>.</summary>
     public byte[] Codes { get; }
+
+    /// <summary>The same codes column-major <c>[features, rows]</c>.</summary>
+    public byte[] Columns { get; }
 
     /// <summary>Per feature, the upper edge of each bin but the last (midpoints between neighbouring distinct values).</summary>
     public float[][] Cuts { get; }
@@ -31,13 +37,11 @@ internal sealed class ForestBins
     /// <summary>Features per row.</summary>
     public int Features { get; }
 
-    /// <summary>Bins of feature <paramref name="f"/> (cuts + 1).</summary>
-    public int BinCount(int f) => Cuts[f].Length + 1;
-
     /// <summary>Bins every feature of the row-major <paramref name="x"/>, features in parallel up to <paramref name="threads"/>.</summary>
     public static ForestBins Build(float[] x, int rows, int features, int threads)
     {
         var codes = new byte[(long)rows * features];
+        var columns = new byte[(long)rows * features];
         var cuts = new float[features][];
         Parallel.For(0, features, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, f =>
         {
@@ -47,9 +51,9 @@ internal sealed class ForestBins
             Array.Sort(sorted);
             var edges = CutsOf(sorted);
             cuts[f] = edges;
-            for (var i = 0; i < rows; i++) codes[(long)i * features + f] = (byte)BinOf(edges, column[i]);
+            for (var i = 0; i < rows; i++) codes[(long)i * features + f] = columns[(long)f * rows + i] = (byte)BinOf(edges, column[i]);
         });
-        return new ForestBins(codes, cuts, rows, features);
+        return new ForestBins(codes, columns, cuts, rows, features);
     }
 
     /// <summary>The bin of <paramref name="value"/>: how many cuts lie below it.</summary>
@@ -98,7 +102,7 @@ internal sealed class ForestBins
     }
 
     /// <summary>A float strictly below <paramref name="b"/> and at least <paramref name="a"/>: their midpoint where representable.</summary>
-    public static float Between(float a, float b)
+    private static float Between(float a, float b)
     {
         var mid = (float)(((double)a + b) / 2);
         return mid < b && mid >= a ? mid : a;

@@ -61,6 +61,7 @@ internal sealed class ForestModel : IHostModel
         var set = new ForestTrainingSet(data.Rows, data.FeatureCount, labels, classification ? null : data.Targets!, data.OutputWidth,
             extra ? null : ForestBins.Build(data.Features, data.Rows, data.FeatureCount, data.Threads),
             extra ? data.Features : null,
+            extra ? Columns(data.Features, data.Rows, data.FeatureCount) : null,
             settings.FeaturesPerSplit(data.FeatureCount));
         var trees = new ForestTree[settings.Trees];
         Parallel.For(0, trees.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, data.Threads) },
@@ -144,6 +145,16 @@ internal sealed class ForestModel : IHostModel
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
+
+    private static float[] Columns(float[] x, int rows, int features)
+    {
+        var columns = new float[(long)rows * features];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var f = 0; f < features; f++) columns[(long)f * rows + i] = x[(long)i * features + f];
+        }
+        return columns;
     }
 
     /// <summary>Concatenates the trees, turning their local right-child and value offsets into global ones.</summary>

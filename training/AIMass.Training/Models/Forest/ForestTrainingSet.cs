@@ -11,10 +11,14 @@ namespace AIMass.Training.Models.Forest;
 /// <param name="Width">Leaf value width: the classes, or 1 for regression.</param>
 /// <param name="Bins">The binned features (<c>rf</c>), else null.</param>
 /// <param name="Features">Raw features row-major <c>[rows, features]</c> (<c>et</c>), else null.</param>
+/// <param name="Columns">The same raw features column-major <c>[features, rows]</c> (<c>et</c>), else null.</param>
 /// <param name="FeaturesPerSplit">Features tried at each split.</param>
 internal sealed record ForestTrainingSet(
-    int Rows, int FeatureCount, int[]? Labels, float[]? Targets, int Width, ForestBins? Bins, float[]? Features, int FeaturesPerSplit)
+    int Rows, int FeatureCount, int[]? Labels, float[]? Targets, int Width, ForestBins? Bins, float[]? Features, float[]? Columns, int FeaturesPerSplit)
 {
     /// <summary>Whether leaves hold class distributions.</summary>
     public bool IsClassification => Labels is not null;
+
+    /// <summary>Nodes with more rows read features column-major, smaller ones row-major (whichever stays in cache).</summary>
+    public const int ColumnMajorAbove = 64;
 }

@@ -19,8 +19,10 @@ internal sealed partial class ForestTreeBuilder
     /// </summary>
     private bool TryBinnedThresholds(int f, int start, int end, double weight)
     {
-        var (codes, stride) = (_set.Bins!.Codes, _set.FeatureCount);
         var n = end - start;
+        var columnMajor = n > ForestTrainingSet.ColumnMajorAbove;
+        ReadOnlySpan<byte> codes = columnMajor ? _set.Bins!.Columns.AsSpan(f * _set.Rows, _set.Rows) : _set.Bins!.Codes;
+        var (stride, offset) = columnMajor ? (1, 0) : (_set.FeatureCount, f);
         Span<ulong> occupied = stackalloc ulong[ForestBins.MaxBins / 64];
         occupied.Clear();
         var rows = _rows.AsSpan(start, n);
@@ -33,7 +35,7 @@ internal sealed partial class ForestTreeBuilder
             var hist = _classHist.AsSpan();
             for (var i = 0; i < rows.Length; i++)
             {
-                var b = codes[rows[i] * stride + f];
+                var b = codes[rows[i] * stride + offset];
                 occupied[b >> 6] |= 1UL << b;
                 ref var bin = ref bins[b];
                 bin.Weight += weights[i];
@@ -46,7 +48,7 @@ internal sealed partial class ForestTreeBuilder
             var stats = _nodeStat.AsSpan(0, n);
             for (var i = 0; i < rows.Length; i++)
             {
-                var b = codes[rows[i] * stride + f];
+                var b = codes[rows[i] * stride + offset];
                 occupied[b >> 6] |= 1UL << b;
                 ref var bin = ref bins[b];
                 bin.Sum += stats[i];
@@ -130,14 +132,16 @@ internal sealed partial class ForestTreeBuilder
     /// </summary>
     private bool TryRandomThreshold(int f, int start, int end, double weight)
     {
-        var (features, stride) = (_set.Features!, _set.FeatureCount);
         var n = end - start;
+        var columnMajor = n > ForestTrainingSet.ColumnMajorAbove;
+        ReadOnlySpan<float> features = columnMajor ? _set.Columns!.AsSpan(f * _set.Rows, _set.Rows) : _set.Features!;
+        var (stride, offset) = columnMajor ? (1, 0) : (_set.FeatureCount, f);
         var rows = _rows.AsSpan(start, n);
         var xs = _xs.AsSpan(0, n);
         float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
         for (var i = 0; i < rows.Length; i++)
         {
-            var x = features[rows[i] * stride + f];
+            var x = features[rows[i] * stride + offset];
             xs[i] = x;
             if (x < lo) lo = x;
             if (x > hi) hi = x;

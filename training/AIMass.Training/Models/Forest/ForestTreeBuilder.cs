@@ -11,7 +11,8 @@ namespace AIMass.Training.Models.Forest;
 /// (or weighted target sums). As in scikit-learn, features keep being drawn past the quota while every one tried was
 /// constant, and growth stops at pure nodes, at nodes too small for two leaves of <c>MinLeaf</c> rows, and at
 /// <c>MaxDepth</c>. Every random choice comes from the generator handed in, so a tree depends only on its seed.
-/// The split searches are in <c>ForestTreeBuilder.Splits.cs</c>.
+/// Nodes keep their rows as a contiguous range of <see cref="_rows"/>, partitioned in place, and trees are written in
+/// preorder (<see cref="ForestTree"/>). The split searches are in <c>ForestTreeBuilder.Splits.cs</c>.
 /// </summary>
 internal sealed partial class ForestTreeBuilder
 {
@@ -21,6 +22,7 @@ internal sealed partial class ForestTreeBuilder
     private readonly Random _random;
     private readonly int _width;
     private readonly int[] _rows;
+    private readonly int[] _scratch;
     private readonly int[] _weights;
     private readonly int[] _features;
     private readonly double[] _total;
@@ -43,6 +45,7 @@ internal sealed partial class ForestTreeBuilder
     {
         (_set, _settings, _extra, _random, _width) = (set, settings, extra, random, set.Width);
         _rows = new int[set.Rows];
+        _scratch = new int[set.Rows];
         _weights = new int[set.Rows];
         _features = Enumerable.Range(0, set.FeatureCount).ToArray();
         _total = new double[_width];
@@ -134,7 +137,10 @@ internal sealed partial class ForestTreeBuilder
         for (var k = 0; k < _width; k++) _values.Add((float)(_total[k] / weight));
     }
 
-    /// <summary>Tries features in random order until the quota is met (and one was not constant); keeps the best split.</summary>
+    /// <summary>
+    /// Tries features in random order until the quota is met (and one was not constant), or until a split reaches the
+    /// best any split of the node could (<see cref="ForestSplitBound"/>: later features could only tie); keeps the best.
+    /// </summary>
     private bool FindSplit(int start, int end, double weight)
     {
         _bestScore = double.NegativeInfinity;
@@ -186,25 +192,35 @@ internal sealed partial class ForestTreeBuilder
     private void Keep(double score, int f, float threshold, int leftBin) =>
         (_bestScore, _bestFeature, _bestThreshold, _bestLeftBin) = (score, f, threshold, leftBin);
 
-    /// <summary>Moves the node's rows going left to the front; answers where the right ones start.</summary>
+    /// <summary>
+    /// Moves the node's rows going left to the front, keeping their order on both sides (rows stay ascending, so
+    /// feature reads sweep memory forwards); answers where the right ones start.
+    /// </summary>
     private int Partition(int start, int end)
     {
         var f = _bestFeature;
-        int i = start, j = end - 1;
-        while (i <= j)
+        var (left, right) = (start, 0);
+        if (_extra)
         {
-            if (GoesLeft(f, _rows[i]))
+            var column = _set.Columns!.AsSpan(f * _set.Rows, _set.Rows);
+            for (var i = start; i < end; i++)
             {
-                i++;
-                continue;
+                var r = _rows[i];
+                if (column[r] <= _bestThreshold) _rows[left++] = r;
+                else _scratch[right++] = r;
             }
-            (_rows[i], _rows[j]) = (_rows[j], _rows[i]);
-            j--;
         }
-        return i;
+        else
+        {
+            var column = _set.Bins!.Columns.AsSpan(f * _set.Rows, _set.Rows);
+            for (var i = start; i < end; i++)
+            {
+                var r = _rows[i];
+                if (column[r] <= _bestLeftBin) _rows[left++] = r;
+                else _scratch[right++] = r;
+            }
+        }
+        _scratch.AsSpan(0, right).CopyTo(_rows.AsSpan(left));
+        return left;
     }
-
-    private bool GoesLeft(int f, int r) => _extra
-        ? _set.Features![r * _set.FeatureCount + f] <= _bestThreshold
-        : _set.Bins!.Codes[r * _set.FeatureCount + f] <= _bestLeftBin;
 }

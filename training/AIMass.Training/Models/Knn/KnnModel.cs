@@ -154,7 +154,7 @@ internal sealed class KnnModel : IHostModel
         var (task, classes, features, rows) = ((TaskKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var settings = new KnnSettings(reader.ReadInt32(), reader.ReadBoolean());
         var shapeClasses = shape.Task == TaskKind.Classification ? shape.Classes : 1;
-        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || rows < 1 || settings.Neighbours is < 1 || settings.Neighbours > rows)
+        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || rows < 1 || settings.Neighbours < 1 || settings.Neighbours > rows)
         {
             throw new InvalidDataException(
                 $"The knn model ({task}, {classes} classes, {features} features, {rows} rows) does not match the artifact ({shape.Task}, {shape.Classes} classes, {shape.FeatureCount} features).");
