@@ -72,7 +72,7 @@ public static class Hyperparameters
     /// <summary>ViT MLP expansion. Default 2.</summary>
     public const string MlpRatio = "mlp_ratio";
 
-    /// <summary><c>gbdt</c>: boosting rounds (one tree per class per round). Default 200.</summary>
+    /// <summary><c>gbdt</c>: boosting rounds (one tree per class per round); <c>rf</c>, <c>et</c>: trees in the forest. Default 200.</summary>
     public const string Trees = "trees";
 
     /// <summary><c>gbdt</c>: the most leaves per tree. Default 31.</summary>
@@ -92,7 +92,7 @@ public static class Hyperparameters
     public const string L2 = "l2";
 
     /// <summary><c>rf</c>, <c>et</c>: share of the features tried at each split, in (0, 1]. Default: the square root of the
-    /// feature count for classification, a third of them for regression (as a share).</summary>
+    /// feature count for classification (as a share), all of them (1) for regression, as scikit-learn's forests.</summary>
     public const string MaxFeatures = "max_features";
 
     /// <summary><c>rf</c>, <c>et</c>: the deepest a tree may grow; 0 = no limit (default).</summary>

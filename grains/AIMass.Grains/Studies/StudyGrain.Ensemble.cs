@@ -20,7 +20,7 @@ public sealed partial class StudyGrain
     /// <summary>...of which the best few of every family come first, so that different kinds of model can mix.</summary>
     private const int EnsembleCandidatesPerFamily = 3;
 
-    private bool? _studentsNeeded;
+    private int? _scenariosNeedingStudents;
 
     private bool EnsemblePlanned => S.Folds > 0 && S.Spec!.Ensemble;
 
@@ -66,14 +66,37 @@ public sealed partial class StudyGrain
     }
 
     /// <summary>
-    /// Whether a constrained scenario would need distilled students given the trials so far (then a share of the time is
-    /// kept for them). Computed once per finished trial, not on every epoch report.
+    /// How many constrained scenarios would need distilled students given the trials so far (time is then kept for
+    /// them). Computed once per finished trial, not on every epoch report.
     /// </summary>
-    private bool StudentsLikelyNeeded()
+    private int ScenariosLikelyNeedingStudents()
     {
-        if (!DistillationPossible) return false;
-        _studentsNeeded ??= DistillationPlanner.ScenariosNeedingStudents(S.Scenarios, S.Metric, S.Trials.Values, out _).Count > 0;
-        return _studentsNeeded.Value;
+        if (!DistillationPossible) return 0;
+        _scenariosNeedingStudents ??= DistillationPlanner.ScenariosNeedingStudents(S.Scenarios, S.Metric, S.Trials.Values, out _).Count;
+        return _scenariosNeedingStudents.Value;
+    }
+
+    /// <summary>
+    /// Seconds of <paramref name="total"/> (a time or compute budget) to keep for distillation: its students and controls
+    /// take about as long as one fit of the MLPs the search trained (students are smaller MLPs; one fit is a trial's
+    /// time over its folds), with 50% to spare, run <see cref="StudySpec.Parallelism"/> at a time on the wall clock.
+    /// At most <see cref="DistillationTimeShare"/> of the budget, which is also kept before any MLP has finished.
+    /// </summary>
+    private double DistillationReserve(double total, bool wallClock)
+    {
+        var scenarios = ScenariosLikelyNeedingStudents();
+        if (scenarios == 0) return 0;
+        var cap = total * DistillationTimeShare;
+        var steps = S.Folds > 0 ? S.Folds * S.Repeats : 1;
+        var fits = S.Trials.Values
+            .Where(t => t.Kind is TrialKind.Search or TrialKind.WarmStart && t.Status == TrialStatus.Complete && t.Family == "mlp" && t.ComputeSeconds > 0)
+            .Select(t => t.ComputeSeconds / steps)
+            .Order()
+            .ToList();
+        if (fits.Count == 0) return cap;
+        var students = scenarios * (S.Spec!.DistillTrialsPerScenario + 1);
+        var estimate = 1.5 * students * fits[fits.Count / 2] / (wallClock ? Math.Max(1, S.Spec.Parallelism) : 1) + 2;
+        return Math.Min(cap, estimate);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyKey} builds an ensemble (trial {Trial}) from {Candidates} trials")]

@@ -56,7 +56,7 @@ public sealed partial class StudyGrain
         trial = trial with { Kind = known.Kind, Scenario = known.Scenario, TeacherTrial = known.TeacherTrial, Params = known.Params };
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
-        _studentsNeeded = null;
+        _scenariosNeedingStudents = null;
         TellOptimizer(trial);
         _dirty = true;
         using (CallerContext.AsSystem())
@@ -283,9 +283,15 @@ public sealed partial class StudyGrain
     private string? SearchBudgetSpent()
     {
         var budget = S.Spec!.Budget;
-        var share = 1 - (EnsemblePlanned ? EnsembleTimeShare : 0) - (StudentsLikelyNeeded() ? DistillationTimeShare : 0);
-        if (budget.MaxSeconds is { } seconds && ElapsedSeconds() >= seconds * share) return $"time budget of {seconds * share:0.#} s for the search spent";
-        if (budget.MaxComputeSeconds is { } compute && S.ComputeSeconds >= compute * share) return $"compute budget of {compute * share:0.#} s for the search spent";
+        var share = 1 - (EnsemblePlanned ? EnsembleTimeShare : 0);
+        if (budget.MaxSeconds is { } seconds && seconds * share - DistillationReserve(seconds, wallClock: true) is var search && ElapsedSeconds() >= search)
+        {
+            return $"time budget of {search:0.#} s for the search spent";
+        }
+        if (budget.MaxComputeSeconds is { } compute && compute * share - DistillationReserve(compute, wallClock: false) is var searchCompute && S.ComputeSeconds >= searchCompute)
+        {
+            return $"compute budget of {searchCompute:0.#} s for the search spent";
+        }
         if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
         return null;
     }

@@ -24,8 +24,10 @@ public static class DefaultPortfolio
             new() { [H.Family] = "linear", [H.Alpha] = "1" },
             new() { [H.Family] = "knn", [H.Neighbours] = classification ? "5" : "10", [H.Weighting] = "distance" },
             new() { [H.Family] = "krr", [H.Alpha] = classification ? "0.1" : "1", [H.Gamma] = "1" },
-            new() { [H.Family] = "et", [H.Trees] = "200", [H.MaxFeatures] = Text(maxFeatures), [H.MinLeaf] = "1" },
-            new() { [H.Family] = "rf", [H.Trees] = "200", [H.MaxFeatures] = Text(classification ? maxFeatures : 0.5), [H.MinLeaf] = classification ? "1" : "3" },
+            // Regression trees grow to single rows by default: a larger minimum leaf keeps a forest on thousands of rows
+            // to seconds and megabytes, at little cost in accuracy.
+            new() { [H.Family] = "et", [H.Trees] = "100", [H.MaxFeatures] = Text(classification ? maxFeatures : 0.7), [H.MinLeaf] = classification ? "1" : "3" },
+            new() { [H.Family] = "rf", [H.Trees] = "100", [H.MaxFeatures] = Text(classification ? maxFeatures : 0.5), [H.MinLeaf] = classification ? "1" : "3" },
             new()
             {
                 [H.Family] = "gbdt", [H.Trees] = "200", [H.Leaves] = small ? "16" : "31", [H.Shrinkage] = "0.05",

@@ -43,7 +43,7 @@ public static class DefaultSearchSpaces
             parameters.Add(ParameterSpec.Int(H.Blocks, 1, small ? 2 : 4).When(H.Family, "resnet"));
             parameters.Add(ParameterSpec.Int(H.Width, small ? 16 : 32, small ? 256 : 512, log: true).When(H.Family, "mlp", "resnet"));
             // Trees: boosted (their own learning rate, the shrinkage), random forests and extra trees.
-            parameters.Add(ParameterSpec.Int(H.Trees, 50, small ? 300 : 500, log: true).When(H.Family, "gbdt", "rf", "et"));
+            parameters.Add(ParameterSpec.Int(H.Trees, 50, 300, log: true).When(H.Family, "gbdt", "rf", "et"));
             parameters.Add(ParameterSpec.Int(H.Leaves, 4, small ? 32 : 128, log: true).When(H.Family, "gbdt"));
             parameters.Add(ParameterSpec.Float(H.Shrinkage, 0.01, 0.3, log: true).When(H.Family, "gbdt"));
             parameters.Add(ParameterSpec.Float(H.FeatureFraction, 0.3, 1.0).When(H.Family, "gbdt"));
