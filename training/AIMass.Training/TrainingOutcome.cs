@@ -61,4 +61,36 @@ public sealed class TrainingOutcome
 
     /// <summary>The trained model with its preprocessing and metadata.</summary>
     public required ModelArtifact Artifact { get; init; }
+
+    /// <summary>
+    /// The outcome of a run whose scores, costs and family are its artifact's metadata (a cross-validated bag or refit, an
+    /// ensemble): the curve is one report per step (fold), the last of which is the best.
+    /// </summary>
+    internal static TrainingOutcome FromArtifact(Artifacts.ModelArtifact artifact, IReadOnlyList<EpochReport> curve, bool stoppedByCallback, bool diverged,
+        string device, double seconds)
+    {
+        var meta = artifact.Metadata;
+        return new TrainingOutcome
+        {
+            Task = meta.Task,
+            Family = meta.Family,
+            MetricName = meta.MetricName,
+            ValidationScore = meta.ValidationScore,
+            ValidationMetrics = meta.ValidationMetrics,
+            TestMetrics = meta.TestMetrics,
+            ParameterCount = meta.ParameterCount,
+            LatencyMsPerRow = meta.LatencyMsPerRow,
+            LatencyMsPerRowBatch256 = meta.LatencyMsPerRowBatch256,
+            ArtifactBytes = artifact.SizeBytes,
+            EpochsRun = curve.Count,
+            BestEpoch = curve.Count,
+            StoppedByCallback = stoppedByCallback,
+            StoppedEarly = false,
+            Diverged = diverged,
+            Curve = curve,
+            Device = device,
+            Seconds = seconds,
+            Artifact = artifact,
+        };
+    }
 }

@@ -63,28 +63,7 @@ public static class EnsembleBuilder
                 usable[i].Artifact.Metadata.TrainRows, usable[i].Artifact.Metadata.ParameterCount, usable[i].Source)).ToList(),
         };
         var artifact = ModelArtifact.CreateComposite(metadata, first.Preprocessing, members, predictions: null);
-        var outcome = new TrainingOutcome
-        {
-            Task = encoding.Task,
-            Family = TrainingModes.Ensemble,
-            MetricName = metricName,
-            ValidationScore = metadata.ValidationScore,
-            ValidationMetrics = validation,
-            TestMetrics = test,
-            ParameterCount = metadata.ParameterCount,
-            LatencyMsPerRow = metadata.LatencyMsPerRow,
-            LatencyMsPerRowBatch256 = metadata.LatencyMsPerRowBatch256,
-            ArtifactBytes = artifact.SizeBytes,
-            EpochsRun = 0,
-            BestEpoch = 0,
-            StoppedByCallback = false,
-            StoppedEarly = false,
-            Diverged = false,
-            Curve = Array.Empty<EpochReport>(),
-            Device = m.LatencyDevice,
-            Seconds = watch.Elapsed.TotalSeconds,
-            Artifact = artifact,
-        };
+        var outcome = TrainingOutcome.FromArtifact(artifact, Array.Empty<EpochReport>(), stoppedByCallback: false, diverged: false, m.LatencyDevice, watch.Elapsed.TotalSeconds);
         return new EnsembleResult(outcome, picked.ToDictionary(i => usable[i].Source, i => weights[i]));
     }
 

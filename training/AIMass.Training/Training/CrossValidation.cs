@@ -82,14 +82,12 @@ internal static class CrossValidation
         var validationMetrics = oof.Metrics();
         var complete = !stopped;
         ModelArtifact artifact;
-        IReadOnlyDictionary<string, double> testMetrics;
         if (strategy == FitStrategies.Refit && complete)
         {
             var refitEpochs = (int)Math.Round(bestEpochs.Average());
             using var job = JobContext.FromSplit(data, target, image, device, new DataSplit(outer.Train, Array.Empty<int>(), outer.Test), preprocessing, 0, request.TestFraction, request.SplitSeed);
             using var fitted = ModelFitter.Fit(job, hp, family, request, request.Seed, onEpoch: null, ct, fixedEpochs: refitEpochs);
             var refit = job.Finish(fitted.Finished, hp.Resolved, fitted.Result, request.Seed, teacher: null, watch, TrainingModes.Refit, request.Folds);
-            testMetrics = refit.TestMetrics;
             var testOutputs = job.Test is { } test ? fitted.Finished.Outputs(test) : Array.Empty<float>();
             var metadata = refit.Artifact.Metadata with
             {
@@ -104,7 +102,7 @@ internal static class CrossValidation
         else
         {
             var testOutputs = Array.ConvertAll(testSum, v => (float)(v / members.Count));
-            testMetrics = outer.Test.Count == 0 ? new Dictionary<string, double>() : Evaluator.Metrics(testOutputs, testLabels, testTargets, encoding);
+            var testMetrics = outer.Test.Count == 0 ? new Dictionary<string, double>() : Evaluator.Metrics(testOutputs, testLabels, testTargets, encoding);
             var first = members[0].Metadata;
             var metadata = first with
             {
@@ -123,28 +121,6 @@ internal static class CrossValidation
             artifact = ModelArtifact.CreateComposite(metadata, preprocessing, members,
                 complete ? oof.ToStored(outer.Test, testOutputs, testLabels, testTargets) : null);
         }
-        var meta = artifact.Metadata;
-        return new TrainingOutcome
-        {
-            Task = kind,
-            Family = family,
-            MetricName = metricName,
-            ValidationScore = meta.ValidationScore,
-            ValidationMetrics = validationMetrics,
-            TestMetrics = testMetrics,
-            ParameterCount = meta.ParameterCount,
-            LatencyMsPerRow = meta.LatencyMsPerRow,
-            LatencyMsPerRowBatch256 = meta.LatencyMsPerRowBatch256,
-            ArtifactBytes = artifact.SizeBytes,
-            EpochsRun = curve.Count,
-            BestEpoch = curve.Count,
-            StoppedByCallback = stopped,
-            StoppedEarly = false,
-            Diverged = diverged,
-            Curve = curve,
-            Device = device.ToString(),
-            Seconds = watch.Elapsed.TotalSeconds,
-            Artifact = artifact,
-        };
+        return TrainingOutcome.FromArtifact(artifact, curve, stopped, diverged, device.ToString(), watch.Elapsed.TotalSeconds);
     }
 }
