@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models.Host;
 
@@ -14,6 +13,7 @@ namespace AIMass.Training.Models.Forest;
 internal sealed class ForestModel : IHostModel
 {
     private const byte FormatVersion = 1;
+    private const string Name = "forest";
 
     private readonly TaskKind _task;
     private readonly int _width;
@@ -91,49 +91,38 @@ internal sealed class ForestModel : IHostModel
         return result;
     }
 
-    /// <summary>The forest as a version byte, its shape and its flat arrays (little-endian).</summary>
-    public byte[] Save()
+    /// <summary>
+    /// The forest as a version byte, whether it is extra trees, its shape (<see cref="HostModelHeader"/>, the width as the
+    /// classes), its tree, node and leaf value counts, then its flat arrays (little-endian).
+    /// </summary>
+    public byte[] Save() => HostModelBytes.Save(FormatVersion, writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(FormatVersion);
-            writer.Write(Extra);
-            writer.Write((int)_task);
-            writer.Write(_width);
-            writer.Write(_featureCount);
-            writer.Write(_roots.Length);
-            writer.Write(_feature.Length);
-            writer.Write(_values.Length);
-            writer.Write(MemoryMarshal.AsBytes(_roots.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_feature.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_threshold.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_next.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_values.AsSpan()));
-        }
-        return buffer.ToArray();
-    }
+        writer.Write(Extra);
+        new HostModelHeader(_task, _width, _featureCount).Write(writer);
+        writer.Write(_roots.Length);
+        writer.Write(_feature.Length);
+        writer.Write(_values.Length);
+        HostModelBytes.WriteArray(writer, _roots);
+        HostModelBytes.WriteArray(writer, _feature);
+        HostModelBytes.WriteArray(writer, _threshold);
+        HostModelBytes.WriteArray(writer, _next);
+        HostModelBytes.WriteArray(writer, _values);
+    });
 
     /// <summary>Reads a forest written by <see cref="Save"/>, checking it against the artifact's shape.</summary>
     public static ForestModel Load(byte[] bytes, HostModelShape shape, bool extra)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-        var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"Unknown forest format version {version}.");
+        using var reader = HostModelBytes.Open(bytes, FormatVersion, Name);
         var storedExtra = reader.ReadBoolean();
-        var task = (TaskKind)reader.ReadInt32();
-        var width = reader.ReadInt32();
-        var features = reader.ReadInt32();
-        var expectedWidth = shape.Task == TaskKind.Classification ? shape.Classes : 1;
-        if (storedExtra != extra || task != shape.Task || width != expectedWidth || features != shape.FeatureCount)
+        if (storedExtra != extra)
         {
-            throw new InvalidDataException(
-                $"The forest ({(storedExtra ? "et" : "rf")}, {task}, width {width}, {features} features) does not match the artifact " +
-                $"({(extra ? "et" : "rf")}, {shape.Task}, width {expectedWidth}, {shape.FeatureCount} features).");
+            throw new InvalidDataException($"The forest is {(storedExtra ? "et" : "rf")}, the artifact {(extra ? "et" : "rf")}.");
         }
+        var (task, width, features) = HostModelHeader.Read(reader, shape, Name);
         var (trees, nodes, values) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
-        var model = new ForestModel(extra, task, width, features, Read<int>(reader, trees), Read<int>(reader, nodes), Read<float>(reader, nodes),
-            Read<int>(reader, nodes), Read<float>(reader, values));
+        var model = new ForestModel(extra, task, width, features, HostModelBytes.ReadArray<int>(reader, trees, Name),
+            HostModelBytes.ReadArray<int>(reader, nodes, Name), HostModelBytes.ReadArray<float>(reader, nodes, Name),
+            HostModelBytes.ReadArray<int>(reader, nodes, Name), HostModelBytes.ReadArray<float>(reader, values, Name));
         model.Validate();
         return model;
     }
@@ -179,14 +168,6 @@ internal sealed class ForestModel : IHostModel
             valueBase += tree.Values.Length;
         }
         return new ForestModel(extra, task, width, featureCount, roots, feature, threshold, next, values);
-    }
-
-    private static T[] Read<T>(BinaryReader reader, int count) where T : unmanaged
-    {
-        var array = new T[count];
-        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException("The forest's bytes end early.");
-        return array;
     }
 
     /// <summary>Rejects a forest whose links leave its arrays (scoring would read out of range or loop).</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models.Host;
 using AIMass.Training.Models.LinearModels;
@@ -23,6 +22,7 @@ internal sealed class KernelRidgeModel : IHostModel
     public const int MaxSupportRows = 2_000;
 
     private const byte FormatVersion = 1;
+    private const string Name = "krr model";
     private const double ProbabilityFloor = 1e-3;
 
     private readonly TaskKind _task;
@@ -120,57 +120,35 @@ internal sealed class KernelRidgeModel : IHostModel
     }
 
     /// <summary>
-    /// A version byte, the shape and settings, then the offsets, the support rows (as the float features they were) and
-    /// the dual coefficients (little-endian).
+    /// A version byte, the shape (<see cref="HostModelHeader"/>), the support row count and settings, then the offsets,
+    /// the support rows (as the float features they were) and the dual coefficients (little-endian).
     /// </summary>
-    public byte[] Save()
+    public byte[] Save() => HostModelBytes.Save(FormatVersion, writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(FormatVersion);
-            writer.Write((int)_task);
-            writer.Write(_classes);
-            writer.Write(_featureCount);
-            writer.Write(_rows);
-            writer.Write(Settings.Alpha);
-            writer.Write(Settings.Gamma);
-            writer.Write(MemoryMarshal.AsBytes(_offsets.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_support.Select(v => (float)v).ToArray().AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_coefficients.AsSpan()));
-        }
-        return buffer.ToArray();
-    }
+        new HostModelHeader(_task, _classes, _featureCount).Write(writer);
+        writer.Write(_rows);
+        writer.Write(Settings.Alpha);
+        writer.Write(Settings.Gamma);
+        HostModelBytes.WriteArray(writer, _offsets);
+        HostModelBytes.WriteArray(writer, Array.ConvertAll(_support, v => (float)v));
+        HostModelBytes.WriteArray(writer, _coefficients);
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>, checking it against the artifact's shape.</summary>
     public static KernelRidgeModel Load(byte[] bytes, HostModelShape shape)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-        var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"Unknown krr model format version {version}.");
-        var (task, classes, features, rows) = ((TaskKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        using var reader = HostModelBytes.Open(bytes, FormatVersion, Name);
+        var (task, classes, features) = HostModelHeader.Read(reader, shape, Name);
+        var rows = reader.ReadInt32();
         var settings = new KernelRidgeSettings(reader.ReadDouble(), reader.ReadDouble());
-        var shapeClasses = shape.Task == TaskKind.Classification ? shape.Classes : 1;
-        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || classes < 1 || rows is < 1 or > MaxSupportRows)
-        {
-            throw new InvalidDataException(
-                $"The krr model ({task}, {classes} classes, {features} features, {rows} rows) does not match the artifact ({shape.Task}, {shape.Classes} classes, {shape.FeatureCount} features).");
-        }
+        if (rows is < 1 or > MaxSupportRows) throw new InvalidDataException($"The krr model's {rows} support rows are not in [1, {MaxSupportRows}].");
         var outputs = task == TaskKind.Classification ? classes : 1;
-        var offsets = ReadArray<double>(reader, outputs);
-        var support = Array.ConvertAll(ReadArray<float>(reader, rows * features), v => (double)v);
-        var coefficients = ReadArray<double>(reader, outputs * rows);
+        var offsets = HostModelBytes.ReadArray<double>(reader, outputs, Name);
+        var support = Array.ConvertAll(HostModelBytes.ReadArray<float>(reader, rows * features, Name), v => (double)v);
+        var coefficients = HostModelBytes.ReadArray<double>(reader, outputs * rows, Name);
         return new KernelRidgeModel(task, classes, features, rows, support, coefficients, offsets, settings);
     }
 
     /// <summary>The kernel's <c>gamma / features</c>.</summary>
     private static double Scale(KernelRidgeSettings settings, int features) => settings.Gamma / Math.Max(features, 1);
-
-    private static T[] ReadArray<T>(BinaryReader reader, int count) where T : unmanaged
-    {
-        var array = new T[count];
-        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException("The krr model's bytes end early.");
-        return array;
-    }
 }

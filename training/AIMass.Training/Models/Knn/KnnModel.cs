@@ -14,6 +14,7 @@ namespace AIMass.Training.Models.Knn;
 internal sealed class KnnModel : IHostModel
 {
     private const byte FormatVersion = 1;
+    private const string Name = "knn model";
 
     private readonly TaskKind _task;
     private readonly int _classes;
@@ -125,52 +126,36 @@ internal sealed class KnnModel : IHostModel
         return sum;
     }
 
-    /// <summary>A version byte, the shape and settings, then the rows and their labels or targets (little-endian).</summary>
-    public byte[] Save()
+    /// <summary>
+    /// A version byte, the shape (<see cref="HostModelHeader"/>), the row count and settings, then the rows and their
+    /// labels or targets (little-endian).
+    /// </summary>
+    public byte[] Save() => HostModelBytes.Save(FormatVersion, writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(FormatVersion);
-            writer.Write((int)_task);
-            writer.Write(_classes);
-            writer.Write(_featureCount);
-            writer.Write(_rows);
-            writer.Write(Settings.Neighbours);
-            writer.Write(Settings.DistanceWeighted);
-            writer.Write(MemoryMarshal.AsBytes(_x.AsSpan()));
-            if (_task == TaskKind.Classification) writer.Write(MemoryMarshal.AsBytes(_labels.AsSpan()));
-            else writer.Write(MemoryMarshal.AsBytes(_targets.AsSpan()));
-        }
-        return buffer.ToArray();
-    }
+        new HostModelHeader(_task, _classes, _featureCount).Write(writer);
+        writer.Write(_rows);
+        writer.Write(Settings.Neighbours);
+        writer.Write(Settings.DistanceWeighted);
+        HostModelBytes.WriteArray(writer, _x);
+        if (_task == TaskKind.Classification) HostModelBytes.WriteArray(writer, _labels);
+        else HostModelBytes.WriteArray(writer, _targets);
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>, checking it against the artifact's shape.</summary>
     public static KnnModel Load(byte[] bytes, HostModelShape shape)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-        var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"Unknown knn format version {version}.");
-        var (task, classes, features, rows) = ((TaskKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        using var reader = HostModelBytes.Open(bytes, FormatVersion, Name);
+        var (task, classes, features) = HostModelHeader.Read(reader, shape, Name);
+        var rows = reader.ReadInt32();
         var settings = new KnnSettings(reader.ReadInt32(), reader.ReadBoolean());
-        var shapeClasses = shape.Task == TaskKind.Classification ? shape.Classes : 1;
-        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || rows < 1 || settings.Neighbours < 1 || settings.Neighbours > rows)
+        if (rows < 1 || settings.Neighbours < 1 || settings.Neighbours > rows)
         {
-            throw new InvalidDataException(
-                $"The knn model ({task}, {classes} classes, {features} features, {rows} rows) does not match the artifact ({shape.Task}, {shape.Classes} classes, {shape.FeatureCount} features).");
+            throw new InvalidDataException($"The knn model's {rows} rows and {settings.Neighbours} neighbours are malformed.");
         }
-        var x = ReadArray<float>(reader, rows * features);
-        var labels = task == TaskKind.Classification ? ReadArray<int>(reader, rows) : [];
-        var targets = task == TaskKind.Regression ? ReadArray<float>(reader, rows) : [];
+        var x = HostModelBytes.ReadArray<float>(reader, rows * features, Name);
+        var labels = task == TaskKind.Classification ? HostModelBytes.ReadArray<int>(reader, rows, Name) : [];
+        var targets = task == TaskKind.Regression ? HostModelBytes.ReadArray<float>(reader, rows, Name) : [];
         if (labels.Any(l => l < 0 || l >= classes)) throw new InvalidDataException("The knn model's labels are out of range.");
         return new KnnModel(task, classes, features, rows, x, labels, targets, settings);
-    }
-
-    private static T[] ReadArray<T>(BinaryReader reader, int count) where T : unmanaged
-    {
-        var array = new T[count];
-        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException("The knn model's bytes end early.");
-        return array;
     }
 }

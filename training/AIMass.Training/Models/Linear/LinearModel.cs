@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models.Host;
 
@@ -13,6 +12,7 @@ namespace AIMass.Training.Models.LinearModels;
 internal sealed class LinearModel : IHostModel
 {
     private const byte FormatVersion = 1;
+    private const string Name = "linear model";
 
     private readonly TaskKind _task;
     private readonly int _classes;
@@ -86,44 +86,28 @@ internal sealed class LinearModel : IHostModel
         return result;
     }
 
-    /// <summary>A version byte, the shape, then the coefficients and intercepts as little-endian doubles.</summary>
-    public byte[] Save()
+    /// <summary>
+    /// A version byte, the shape (<see cref="HostModelHeader"/>) and the vector count, then the coefficients and intercepts
+    /// as little-endian doubles.
+    /// </summary>
+    public byte[] Save() => HostModelBytes.Save(FormatVersion, writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(FormatVersion);
-            writer.Write((int)_task);
-            writer.Write(_classes);
-            writer.Write(_featureCount);
-            writer.Write(_intercepts.Length);
-            writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(_intercepts.AsSpan()));
-        }
-        return buffer.ToArray();
-    }
+        new HostModelHeader(_task, _classes, _featureCount).Write(writer);
+        writer.Write(_intercepts.Length);
+        HostModelBytes.WriteArray(writer, _weights);
+        HostModelBytes.WriteArray(writer, _intercepts);
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>, checking it against the artifact's shape.</summary>
     public static LinearModel Load(byte[] bytes, HostModelShape shape)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-        var version = reader.ReadByte();
-        if (version != FormatVersion) throw new InvalidDataException($"Unknown linear model format version {version}.");
-        var (task, classes, features, vectors) = ((TaskKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        using var reader = HostModelBytes.Open(bytes, FormatVersion, Name);
+        var (task, classes, features) = HostModelHeader.Read(reader, shape, Name);
+        var vectors = reader.ReadInt32();
         var expected = task == TaskKind.Regression ? 1 : classes == 2 ? 1 : classes;
-        var shapeClasses = shape.Task == TaskKind.Classification ? shape.Classes : 1;
-        if (task != shape.Task || classes != shapeClasses || features != shape.FeatureCount || vectors != expected)
-        {
-            throw new InvalidDataException(
-                $"The linear model ({task}, {classes} classes, {features} features) does not match the artifact ({shape.Task}, {shape.Classes} classes, {shape.FeatureCount} features).");
-        }
-        var weights = new double[vectors * features];
-        var intercepts = new double[vectors];
-        if (reader.Read(MemoryMarshal.AsBytes(weights.AsSpan())) != weights.Length * sizeof(double)
-            || reader.Read(MemoryMarshal.AsBytes(intercepts.AsSpan())) != intercepts.Length * sizeof(double))
-        {
-            throw new InvalidDataException("The linear model's bytes end early.");
-        }
+        if (vectors != expected) throw new InvalidDataException($"The linear model holds {vectors} coefficient vectors; its shape needs {expected}.");
+        var weights = HostModelBytes.ReadArray<double>(reader, vectors * features, Name);
+        var intercepts = HostModelBytes.ReadArray<double>(reader, vectors, Name);
         return new LinearModel(task, classes, features, weights, intercepts);
     }
 }
