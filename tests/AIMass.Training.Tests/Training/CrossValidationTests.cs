@@ -18,7 +18,11 @@ public sealed class CrossValidationTests
     [Fact]
     public void A_refit_model_is_trained_on_every_training_row_and_its_metadata_says_so()
     {
-        var outcome = TrainingPipeline.Run(Request(Samples.Iris, "species", Samples.Hp(("family", "linear"), ("alpha", 0.5))));
+        var outcome = TrainingPipeline.Run(new TrainingRequest
+        {
+            Data = Samples.Iris, Target = "species", Hyperparameters = Samples.Hp(("family", "linear"), ("alpha", 0.5)), Seed = 5, SplitSeed = 11,
+            Device = "cpu", Folds = 5, TestFraction = 0.1, FitStrategy = "refit",
+        });
         var outer = Outer(Samples.Iris, "species", TaskKind.Classification);
         var meta = outcome.Artifact.Metadata;
 
