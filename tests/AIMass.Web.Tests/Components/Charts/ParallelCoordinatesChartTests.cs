@@ -35,8 +35,8 @@ public sealed class ParallelCoordinatesChartTests
         // Axes at x 24, 248, 472, 696. lr is log-scaled: 0.01 sits halfway between 0.001 and 0.1.
         Assert.Equal("M 24 276 L 248 276 L 472 276 L 696 276", paths["0"]);
         Assert.Equal("M 24 276 L 248 52 L 472 52 L 696 52", paths["1"]);
-        // The resnet trial has no 'layers': its line stops at lr and starts again at the objective.
-        Assert.Equal("M 24 52 L 248 164 M 696 164", paths["2"]);
+        // The resnet trial has no 'layers': its line passes over that axis from lr to the objective.
+        Assert.Equal("M 24 52 L 248 164 L 696 164", paths["2"]);
     }
 
     [Fact]
