@@ -12,4 +12,10 @@ public enum TrialOutcome
 
     /// <summary>The worker gives the job back (drain, shutdown): it goes back to the queue without using an attempt.</summary>
     HandedBack = 4,
+
+    /// <summary>
+    /// The attempt's process died or stopped answering (a native fault, a kill): the trial runs again while attempts
+    /// remain, then fails with <see cref="TrialResult.Error"/> as its reason.
+    /// </summary>
+    Crashed = 5,
 }

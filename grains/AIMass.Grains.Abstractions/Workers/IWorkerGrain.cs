@@ -22,6 +22,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     [SystemOnly]
     Task JobEndedAsync(string trialKey);
 
+    /// <summary>The trial was cancelled or its lease taken back: stop its job here now (its attempt is not reported).</summary>
+    [SystemOnly, OneWay]
+    Task StopJobAsync(string trialKey);
+
     /// <summary>Stops taking leases; with <paramref name="handBack"/> running jobs are given back to the queue.</summary>
     [AdminOnly]
     Task DrainAsync(bool handBack);

@@ -3,6 +3,7 @@ using AIMass.Grains.Scheduling;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Telemetry;
+using AIMass.Grains.Workers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -135,6 +136,11 @@ public sealed partial class TrialGrain(
             await RequeueAsync("handed back by its worker");
             return true;
         }
+        if (outcome == TrialOutcome.Crashed && S.Attempts < options.Value.MaxAttempts && S.CancelReason is null)
+        {
+            await RequeueAsync($"attempt {S.Attempts} crashed: {result.Error ?? "the trainer process died"}");
+            return true;
+        }
 
         var status = outcome switch
         {
@@ -162,6 +168,7 @@ public sealed partial class TrialGrain(
             ComputeSeconds = S.Summary.ComputeSeconds + result.ComputeSeconds,
             Reason = status switch
             {
+                TrialStatus.Failed when outcome == TrialOutcome.Crashed => $"{result.Error ?? "the trainer process died"} ({S.Attempts} attempts; retry limit {options.Value.MaxAttempts} reached)",
                 TrialStatus.Failed => result.Error ?? "the run failed",
                 TrialStatus.Cancelled => S.CancelReason,
                 TrialStatus.Pruned => S.Job?.Folds > 0 ? $"pruned after fold {result.EpochsRun} of {S.Job.Folds * Math.Max(1, S.Job.Repeats)}" : $"pruned after epoch {result.EpochsRun}",
@@ -209,8 +216,14 @@ public sealed partial class TrialGrain(
             await Study.TrialFinishedAsync(S.Summary);
             return;
         }
-        Note($"cancel requested: {reason}");
-        await state.WriteStateAsync();
+        // Running: the trial ends now, whatever its worker does. Its lease is dropped (so the worker's next heartbeat or
+        // report is answered "abandon" and its late result is refused) and its worker is told to stop the job at once.
+        var worker = S.Lease?.Worker;
+        S.Summary = S.Summary with { Status = TrialStatus.Cancelled, Reason = reason, FinishedUtc = clock.GetUtcNow(), IntermediateValues = _intermediate.ToArray() };
+        S.Lease = null;
+        await FinalizeAsync();
+        if (worker is null) return;
+        using (CallerContext.AsSystem()) _ = GrainFactory.GetGrain<IWorkerGrain>(worker).StopJobAsync(Key);
     }
 
     private bool LeaseExpired() => clock.GetUtcNow() - Max(_lastBeat, S.Lease?.GrantedUtc ?? _lastBeat) > options.Value.LeaseDuration;

@@ -24,6 +24,9 @@ public interface IJobRunner
     /// <summary>Whether the worker (or its whole silo) is draining.</summary>
     bool IsDraining(string workerId);
 
+    /// <summary>Stops the job of <paramref name="trialKey"/> if it runs here (cancelled, or its lease was taken back).</summary>
+    void Stop(string trialKey);
+
     /// <summary>Stops or resumes taking leases for a worker; with <paramref name="handBack"/> its running jobs are given back.</summary>
     void SetDraining(string workerId, bool draining, bool handBack);
 }

@@ -46,6 +46,12 @@ public sealed partial class WorkerGrain(
         }
     }
 
+    public Task StopJobAsync(string trialKey)
+    {
+        runner.Stop(trialKey);
+        return Task.CompletedTask;
+    }
+
     public async Task JobEndedAsync(string trialKey)
     {
         using (CallerContext.AsSystem())

@@ -39,6 +39,9 @@ public sealed class AIMassOptions
     /// <summary>This silo's workers.</summary>
     public SiloWorkerOptions Silo { get; set; } = new();
 
+    /// <summary>How this silo runs training jobs (trainer processes and their limits).</summary>
+    public TrainerOptions Trainer { get; set; } = new();
+
     public static string DefaultDataDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aimass");
 
@@ -52,6 +55,7 @@ public sealed class AIMassOptions
         if (SiloPort is < 0 or > 65535) errors.Add("AIMass:SiloPort must be a port number");
         if (GatewayPort is < 0 or > 65535) errors.Add("AIMass:GatewayPort must be a port number");
         if (Silo.ThreadsPerJob < 1) errors.Add("AIMass:Silo:ThreadsPerJob must be at least 1");
+        errors.AddRange(Trainer.Validate());
         return errors;
     }
 }

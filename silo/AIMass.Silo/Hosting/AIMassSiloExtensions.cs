@@ -108,7 +108,8 @@ public static class AIMassSiloExtensions
         services.AddSingleton<Grains.Datasets.MetaFeatureComputer>();
         services.TryAddSingleton(_ => new Grains.MetaLearning.PriorKnowledge());
         services.AddSingleton<DatasetCache>();
-        services.TryAddSingleton<ITrialExecutor, TrialExecutor>();
+        if (options.Trainer.Isolation == TrainerOptions.InProcess) services.TryAddSingleton<ITrialExecutor, TrialExecutor>();
+        else services.TryAddSingleton<ITrialExecutor, Jobs.Processes.ProcessTrialExecutor>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<TrainingJobRunner>());
         services.AddAIMassTelemetry();

@@ -46,6 +46,20 @@ public sealed partial class TrainingJobRunner(
         }
     }
 
+    public void Stop(string trialKey)
+    {
+        if (!_jobs.TryGetValue(trialKey, out var job)) return;
+        job.Abandoned = true;
+        try
+        {
+            job.Cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // it ended meanwhile
+        }
+    }
+
     public void Start(string workerId, string device, TrialJob job, TrialLease lease)
     {
         var running = new RunningJob(workerId, job, lease);
@@ -115,6 +129,11 @@ public sealed partial class TrainingJobRunner(
                 LeaseId = running.Lease.LeaseId,
                 Outcome = running.HandingBack ? TrialOutcome.HandedBack : TrialOutcome.Abandoned,
             };
+        }
+        catch (Processes.TrainerFailureException e)
+        {
+            LogFailed(e, job.TrialKey);
+            result = new TrialResult { LeaseId = running.Lease.LeaseId, Outcome = e.Retryable ? TrialOutcome.Crashed : TrialOutcome.Failed, Error = e.Message };
         }
         catch (Exception e)
         {

@@ -4,6 +4,7 @@ using AIMass.Grains.Studies.SearchSpaces;
 using AIMass.Optimization;
 using AIMass.Optimization.MetaLearning;
 using AIMass.Silo.Jobs;
+using AIMass.Trainer.Jobs;
 using AIMass.Training;
 using AIMass.Training.Data;
 

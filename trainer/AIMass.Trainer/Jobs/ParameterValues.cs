@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AIMass.Silo.Jobs;
+namespace AIMass.Trainer.Jobs;
 
 /// <summary>Turns a trial's parameters (invariant text on the wire) into the typed values the training pipeline reads.</summary>
 public static class ParameterValues
