@@ -34,7 +34,7 @@ public sealed class ServiceCluster : IAsyncDisposable
     /// A given <paramref name="dataDirectory"/> belongs to the caller and is kept; otherwise a temporary one is made and removed.
     /// </summary>
     public static async Task<ServiceCluster> StartAsync(IReadOnlyList<SiloSetup> silos, string? dataDirectory = null,
-        Action<IServiceCollection>? services = null, TimeSpan? leaseDuration = null)
+        Action<IServiceCollection>? services = null, TimeSpan? leaseDuration = null, TrainerOptions? trainer = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "aimass-tests", Guid.NewGuid().ToString("N"));
@@ -55,6 +55,7 @@ public sealed class ServiceCluster : IAsyncDisposable
                     FakeGpu = setup.Devices.Contains("cuda", StringComparison.Ordinal),
                     CpuSlots = setup.CpuSlots,
                 },
+                Trainer = trainer ?? new TrainerOptions(),
             });
             silo.Services.Configure<JobSchedulingOptions>(o =>
             {

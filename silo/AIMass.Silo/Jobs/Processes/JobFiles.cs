@@ -73,6 +73,42 @@ internal sealed class JobFiles
         File.Move(temporary, file, overwrite: true);
     }
 
+    /// <summary>
+    /// Removes the trainer folders of silos that are gone (named <c>{prefix}{pid}-…</c>; a killed silo leaves its
+    /// folder behind), never one whose process is alive.
+    /// </summary>
+    public static void DeleteOrphans(string parent, string prefix)
+    {
+        if (!Directory.Exists(parent)) return;
+        foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*"))
+        {
+            var name = Path.GetFileName(folder)[prefix.Length..];
+            var dash = name.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(name.AsSpan(0, dash), out var pid) || IsAlive(pid)) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another user's, or in use: left alone
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static void DeleteFolder(string folder)
     {
         try

@@ -17,6 +17,7 @@ namespace AIMass.Silo.Jobs.Processes;
 /// </summary>
 public sealed class ProcessTrialExecutor : ITrialExecutor, IDisposable
 {
+    private const string FolderPrefix = "aimass-trainers-";
     private readonly IArtifactStore _store;
     private readonly SiloIdentity _identity;
     private readonly TrainerOptions _options;
@@ -29,7 +30,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor, IDisposable
         _store = store;
         _identity = identity;
         _options = options.Trainer;
-        _files = new JobFiles(store, Path.Combine(Path.GetTempPath(), $"aimass-trainers-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        JobFiles.DeleteOrphans(Path.GetTempPath(), FolderPrefix);
+        _files = new JobFiles(store, Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"));
         _pool = new TrainerPool(TrainerLaunch.Locate(), _files.Root, identity.ThreadsPerJob, _options, logger);
     }
 
