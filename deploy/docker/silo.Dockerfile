@@ -13,6 +13,7 @@ COPY optimization/ optimization/
 COPY training/ training/
 COPY grains/ grains/
 COPY silo/ silo/
+COPY trainer/ trainer/
 COPY deploy/docker/TorchBackend.targets deploy/docker/TorchBackend.targets
 RUN dotnet publish silo/AIMass.Silo/AIMass.Silo.csproj -c Release -o /app \
       -p:TorchBackend=${TORCH_BACKEND} \

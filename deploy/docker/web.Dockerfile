@@ -10,6 +10,7 @@ COPY optimization/ optimization/
 COPY training/ training/
 COPY grains/ grains/
 COPY silo/ silo/
+COPY trainer/ trainer/
 COPY client/AIMass.Client/ client/AIMass.Client/
 COPY web/ web/
 RUN dotnet publish web/AIMass.Web/AIMass.Web.csproj -c Release -o /app

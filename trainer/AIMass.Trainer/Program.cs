@@ -10,6 +10,14 @@ if (args is not ["--connect", var socketPath])
     Console.Error.WriteLine("usage: AIMass.Trainer --connect SOCKET (started by a silo)");
     return 2;
 }
+try
+{
+    WarmUp.Run();
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"aimass-trainer: warm-up failed ({e.GetType().Name}: {e.Message}); the first job will start cold");
+}
 var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 socket.Connect(new UnixDomainSocketEndPoint(socketPath));
 using var channel = new MessageChannel(new NetworkStream(socket, ownsSocket: true));

@@ -22,8 +22,11 @@ public sealed class TrainerOptions
     /// <summary>Wall-clock limit of one job; a job past it is killed and fails with the reason.</summary>
     public TimeSpan JobTimeLimit { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>A trainer process is replaced after this many jobs (and after any failure).</summary>
-    public int MaxJobsPerProcess { get; set; } = 50;
+    /// <summary>
+    /// A trainer process is replaced after this many jobs (and after any failure): a guard against native memory that
+    /// grows over many jobs, against a start-up and warm-up of about 1.5 CPU-seconds per new process.
+    /// </summary>
+    public int MaxJobsPerProcess { get; set; } = 200;
 
     /// <summary>Idle trainer processes kept for the next jobs.</summary>
     public int MaxIdleProcesses { get; set; } = 4;

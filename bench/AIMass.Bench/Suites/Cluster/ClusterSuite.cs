@@ -18,7 +18,8 @@ namespace AIMass.Bench.Suites.Cluster;
 /// <summary>
 /// <c>cluster</c>: 10,000 no-op trials over 10 tenants x 10 studies through the real grains (in-process cluster):
 /// trials/s, queued-to-started latency and the scheduling overhead per trial, with the embedded SQLite storage
-/// and, when Azurite is installed (tests/node_modules), with Azure Table storage.
+/// and, when Azurite is installed (tests/node_modules), with Azure Table storage. <c>--mode isolation</c> measures
+/// instead what running real trials in trainer processes costs against in process (<see cref="IsolationCost"/>).
 /// </summary>
 public sealed class ClusterSuite : IBenchSuite
 {
@@ -27,6 +28,7 @@ public sealed class ClusterSuite : IBenchSuite
 
     public async Task<JsonObject> RunAsync(BenchContext context, CancellationToken ct)
     {
+        if (context.Option("mode", "scheduling") == "isolation") return await IsolationCost.RunAsync(context, ct);
         var tenants = context.IntOption("tenants", 10);
         var studies = context.IntOption("studies", 10);
         var trials = context.IntOption("trials", 100);

@@ -33,12 +33,14 @@ public sealed class ProcessTrialExecutorTests : IDisposable
     {
         using var executor = NewExecutor();
         var epochs = new List<int>();
+        var trainers = new HashSet<int>();
         var results = new List<TrialResult>();
         for (var n = 0; n < 2; n++)
         {
             results.Add(await executor.ExecuteAsync(Job(n, SmallNetwork), Lease(n), (epoch, _) =>
             {
-                lock (epochs) epochs.Add(epoch);
+                epochs.Add(epoch);
+                trainers.Add(Assert.Single(executor.BusyTrainerProcessIds));
                 return EpochVerdict.Continue;
             }, CancellationToken.None));
         }
@@ -59,8 +61,9 @@ public sealed class ProcessTrialExecutorTests : IDisposable
             Assert.True(await _store.ExistsAsync($"models/{n}.bin"));
             Assert.Equal((await _store.ReadAllBytesAsync($"models/{n}.bin")).Length, results[n].ArtifactBytes);
         }
-        var trainer = Assert.Single(executor.TrainerProcessIds);
+        var trainer = Assert.Single(trainers); // both jobs ran in one reused process
         Assert.NotEqual(Environment.ProcessId, trainer);
+        Assert.Contains(trainer, executor.TrainerProcessIds);
         Assert.Empty(executor.BusyTrainerProcessIds);
     }
 
