@@ -16,6 +16,12 @@ public sealed record TenantQuotas
     /// <summary>Training compute-seconds per UTC day.</summary>
     [Id(3)] public double MaxComputeSecondsPerDay { get; init; } = 24 * 3600;
 
+    /// <summary>Parameters of one trial's model, estimated before it is queued.</summary>
+    [Id(4)] public long MaxTrialParameters { get; init; } = 50_000_000;
+
+    /// <summary>Peak training memory of one trial, estimated before it is queued, in MiB.</summary>
+    [Id(5)] public int MaxTrialMemoryMiB { get; init; } = 3072;
+
     public static TenantQuotas Default { get; } = new();
 
     /// <summary>Errors naming each invalid field (empty when valid).</summary>
@@ -26,6 +32,8 @@ public sealed record TenantQuotas
         if (MaxActiveStudies < 1) errors.Add(new(null, nameof(MaxActiveStudies), "must be at least 1"));
         if (MaxStoredBytes < 0) errors.Add(new(null, nameof(MaxStoredBytes), "must not be negative"));
         if (!(MaxComputeSecondsPerDay > 0)) errors.Add(new(null, nameof(MaxComputeSecondsPerDay), "must be positive"));
+        if (MaxTrialParameters is < 1 or > 10_000_000_000) errors.Add(new(null, nameof(MaxTrialParameters), "must be between 1 and 10,000,000,000"));
+        if (MaxTrialMemoryMiB is < 64 or > 1_048_576) errors.Add(new(null, nameof(MaxTrialMemoryMiB), "must be between 64 and 1,048,576"));
         return errors;
     }
 }

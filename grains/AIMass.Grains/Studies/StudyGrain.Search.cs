@@ -2,6 +2,7 @@ using AIMass.Grains.Artifacts;
 using AIMass.Grains.Cluster;
 using AIMass.Grains.Scheduling;
 using AIMass.Grains.Security;
+using AIMass.Grains.Studies.Admission;
 using AIMass.Grains.Studies.SearchSpaces;
 using AIMass.Grains.Tenants;
 using AIMass.Grains.Trials;
@@ -175,10 +176,13 @@ public sealed partial class StudyGrain
         foreach (var summary in added) _ = Trial(summary.Number).QueueAsync(BuildJob(summary));
     }
 
+    private const int MaxRefusalsInARow = 20;
+
     private List<TrialSummary>? AskSearchTrials()
     {
         if (S.SearchClosed) return null;
         var added = new List<TrialSummary>();
+        var refused = 0;
         while (Outstanding().Count() < S.Spec!.Parallelism && !AllAsked())
         {
             var optimizer = Optimizer();
@@ -198,6 +202,25 @@ public sealed partial class StudyGrain
                 break;
             }
             var kind = trial.UserAttributes.ContainsKey("warm_start") ? TrialKind.WarmStart : TrialKind.Search;
+            if (S.Admission is { } limits && TrialAdmission.Refusal(values, limits, S.Image) is { } refusal)
+            {
+                // Never queued: it would cost memory or time the tenant may not spend (a warm-start configuration from
+                // another study, say; the search space itself was checked at creation).
+                optimizer.Tell(trial, TrialState.Fail);
+                var now = clock.GetUtcNow();
+                S.Trials[trial.Number] = new TrialSummary
+                {
+                    Number = trial.Number, Status = TrialStatus.Failed, Kind = kind, Params = values, QueuedUtc = now, FinishedUtc = now, Reason = $"not admitted: {refusal}",
+                };
+                if (++refused >= MaxRefusalsInARow)
+                {
+                    S.SearchClosed = true;
+                    S.StatusReason = $"{refused} proposed trials in a row were not admitted (last: {refusal})";
+                    break;
+                }
+                continue;
+            }
+            refused = 0;
             var summary = new TrialSummary { Number = trial.Number, Status = TrialStatus.Queued, Kind = kind, Params = values };
             S.Trials[trial.Number] = summary;
             added.Add(summary);

@@ -4,6 +4,7 @@ using AIMass.Grains.Datasets;
 using AIMass.Grains.Hosting;
 using AIMass.Grains.Scheduling;
 using AIMass.Grains.Security;
+using AIMass.Grains.Studies.Admission;
 using AIMass.Grains.Studies.Leaderboards;
 using AIMass.Grains.Studies.SearchSpaces;
 using AIMass.Grains.Tenants;
@@ -81,6 +82,9 @@ public sealed partial class StudyGrain(
             {
                 S.PendingPortfolio = DefaultPortfolio.For(task, Distillation.DistillationPlanner.InputWidth(version.Schema, spec.Target), version.Rows);
             }
+            S.Admission = AdmissionLimits.For(version.Schema, spec.Target, task, version.Image, version.Rows, tenant.Quotas);
+            var inadmissible = TrialAdmission.CheckSpace(S.Space, S.Admission, version.Image);
+            if (inadmissible.Count > 0) throw ServiceException.Invalid($"Study spec is invalid: {string.Join("; ", inadmissible)}", inadmissible);
             S.MetaFeatures = await MetaFeaturesAsync(version, spec.Target);
             await PrepareWarmStartAsync();
             using (CallerContext.AsSystem())

@@ -65,4 +65,7 @@ public sealed class StudyState
 
     /// <summary>Default configurations not yet asked, tried before anything else (tabular studies with the default space).</summary>
     [Id(31)] public List<Dictionary<string, string>> PendingPortfolio { get; set; } = [];
+
+    /// <summary>The data shape and tenant limits each proposed trial is admitted against (null for studies made before admission).</summary>
+    [Id(33)] public Admission.AdmissionLimits? Admission { get; set; }
 }

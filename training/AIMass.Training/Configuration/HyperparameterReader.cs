@@ -40,7 +40,7 @@ internal sealed class HyperparameterReader
         {
             if (!TryInteger(raw, out var l) || l < min || l > max)
             {
-                throw new ArgumentException($"Hyperparameter '{key}' must be an integer in [{min}, {max}]; got {Show(raw)}.", "Hyperparameters");
+                throw new HyperparameterException(key, $"Hyperparameter '{key}' must be an integer in [{min}, {max}]; got {Show(raw)}.");
             }
             value = (int)l;
         }
@@ -55,7 +55,7 @@ internal sealed class HyperparameterReader
         {
             if (!TryDouble(raw, out var d) || !double.IsFinite(d) || d < min || d > max)
             {
-                throw new ArgumentException($"Hyperparameter '{key}' must be a number in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]; got {Show(raw)}.", "Hyperparameters");
+                throw new HyperparameterException(key, $"Hyperparameter '{key}' must be a number in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]; got {Show(raw)}.");
             }
             value = d;
         }
@@ -70,7 +70,7 @@ internal sealed class HyperparameterReader
         {
             var text = raw is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : raw as string;
             var match = text is null ? null : allowed.FirstOrDefault(a => string.Equals(a, text.Trim(), StringComparison.OrdinalIgnoreCase));
-            value = match ?? throw new ArgumentException($"Hyperparameter '{key}' must be one of {string.Join(", ", allowed)}; got {Show(raw)}.", "Hyperparameters");
+            value = match ?? throw new HyperparameterException(key, $"Hyperparameter '{key}' must be one of {string.Join(", ", allowed)}; got {Show(raw)}.");
         }
         _resolved[key] = value;
         return value;
@@ -88,7 +88,7 @@ internal sealed class HyperparameterReader
                 JsonElement { ValueKind: JsonValueKind.False } => false,
                 string s when bool.TryParse(s.Trim(), out var b) => b,
                 _ when TryDouble(raw, out var d) && (d == 0 || d == 1) => d == 1,
-                _ => throw new ArgumentException($"Hyperparameter '{key}' must be true or false; got {Show(raw)}.", "Hyperparameters"),
+                _ => throw new HyperparameterException(key, $"Hyperparameter '{key}' must be true or false; got {Show(raw)}."),
             };
         }
         _resolved[key] = value;

@@ -33,7 +33,7 @@ public static class ModelFactory
     }
 
     /// <summary>Reads and checks the architecture keys first (so errors come before any allocation), returning the builder.</summary>
-    private static Func<NetworkModel> Read(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image)
+    internal static Func<NetworkModel> Read(HyperparameterReader hp, int inputFeatures, int outputs, ImageShape? image)
     {
         if (inputFeatures <= 0) throw new ArgumentOutOfRangeException(nameof(inputFeatures), inputFeatures, "A model needs at least one input feature.");
         if (outputs <= 0) throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A model needs at least one output.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
+using AIMass.Grains.Tenants;
 using AIMass.Grains.Tests.Infrastructure;
 using AIMass.Silo.Configuration;
 using AIMass.Silo.Jobs;
@@ -24,7 +25,8 @@ public sealed class TrainerIsolationTests
     {
         var silo = Environment.ProcessId;
         await using var service = await ServiceCluster.StartAsync([new SiloSetup("cpu")], trainer: Limited);
-        await PrepareAsync(service, "hog", "iris.csv", "species");
+        // An admin raised this tenant's per-trial limits, so admission lets the trial run; the trainer's limit still holds.
+        await PrepareAsync(service, "hog", "iris.csv", "species", new TenantQuotas { MaxTrialParameters = 10_000_000_000, MaxTrialMemoryMiB = 1_048_576 });
         await PrepareAsync(service, "neighbour", "iris.csv", "species");
 
         // 16 layers of 8192 x 8192: about 4 GiB of weights, past the 1 GiB limit.
@@ -129,9 +131,9 @@ public sealed class TrainerIsolationTests
         SearchSpace = new SearchSpace { Parameters = [ParameterSpec.Float("lr", 1e-3, 1e-2, log: true)], Fixed = fixedValues },
     };
 
-    private static async Task PrepareAsync(ServiceCluster service, string tenant, string sample, string target)
+    private static async Task PrepareAsync(ServiceCluster service, string tenant, string sample, string target, TenantQuotas? quotas = null)
     {
-        await service.CreateTenantAsync(tenant);
+        await service.CreateTenantAsync(tenant, quotas);
         await service.UploadAsync(tenant, "data", TestSamples.Bytes(sample), target: target);
     }
 
