@@ -66,6 +66,13 @@ public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
     [SystemOnly, Orleans.Concurrency.OneWay]
     Task PublishPolicyAsync();
 
+    /// <summary>
+    /// Charges compute-seconds of a trial while it runs (its heartbeats), without counting a trial; returns whether
+    /// today's quota still has room.
+    /// </summary>
+    [SystemOnly]
+    Task<bool> ChargeComputeAsync(double seconds);
+
     /// <summary>Whether today's compute quota still has room.</summary>
     [SystemOnly]
     Task<bool> HasComputeLeftAsync();

@@ -62,7 +62,8 @@ public sealed partial class StudyGrain
         _dirty = true;
         using (CallerContext.AsSystem())
         {
-            if (trial.ComputeSeconds > 0) await GrainFactory.GetGrain<ITenantGrain>(TenantId).AddComputeAsync(trial.ComputeSeconds);
+            // The trial's compute was charged to the tenant as it ran (its heartbeats and its end); count the trial.
+            if (trial.ComputeSeconds > 0) await GrainFactory.GetGrain<ITenantGrain>(TenantId).AddComputeAsync(0);
             await AdvanceAsync();
             await SaveIfDirtyAsync();
         }

@@ -188,6 +188,21 @@ public sealed class TenantGrain(
         return HasComputeLeft();
     }
 
+    public async Task<bool> ChargeComputeAsync(double seconds)
+    {
+        EnsureCreated();
+        RollDay();
+        var charge = double.IsFinite(seconds) ? Math.Max(0, seconds) : 0;
+        S.Usage = S.Usage with
+        {
+            ComputeSecondsToday = S.Usage.ComputeSecondsToday + charge,
+            ComputeSecondsTotal = S.Usage.ComputeSecondsTotal + charge,
+        };
+        await state.WriteStateAsync();
+        await PushPolicyAsync(force: false);
+        return HasComputeLeft();
+    }
+
     public async Task<bool> HasComputeLeftAsync()
     {
         EnsureCreated();

@@ -3,6 +3,7 @@ using AIMass.Grains.Scheduling;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Telemetry;
+using AIMass.Grains.Tenants;
 using AIMass.Grains.Workers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,9 @@ public sealed partial class TrialGrain(
 {
     private readonly List<double> _intermediate = [];
     private DateTimeOffset _lastBeat;
+    private DateTimeOffset _chargedUntil;
+    private double _chargedThisAttempt;
+    private bool _quotaSpent;
     private IGrainTimer? _leaseTimer;
 
     private TrialGrainState S => state.State;
@@ -98,6 +102,9 @@ public sealed partial class TrialGrain(
         };
         _intermediate.Clear();
         _lastBeat = clock.GetUtcNow();
+        _chargedUntil = _lastBeat;
+        _chargedThisAttempt = 0;
+        _quotaSpent = false;
         Note($"attempt {S.Attempts} leased to {lease.Worker}");
         await state.WriteStateAsync();
         StartLeaseTimer();
@@ -105,11 +112,30 @@ public sealed partial class TrialGrain(
         return S.Job;
     }
 
-    public Task<EpochVerdict> HeartbeatAsync(string leaseId)
+    public async Task<EpochVerdict> HeartbeatAsync(string leaseId)
     {
-        if (!Holds(leaseId)) return Task.FromResult(EpochVerdict.Abandon);
+        if (!Holds(leaseId)) return EpochVerdict.Abandon;
         _lastBeat = clock.GetUtcNow();
-        return Task.FromResult(S.CancelReason is null ? EpochVerdict.Continue : EpochVerdict.Abandon);
+        if (S.CancelReason is not null) return EpochVerdict.Abandon;
+        await ChargeAsync(_lastBeat);
+        return EpochVerdict.Continue;
+    }
+
+    /// <summary>
+    /// Charges the tenant for the time this attempt has run since the last charge (at every heartbeat, so a long trial
+    /// spends the quota as it runs); when the quota is spent, the trial stops at its next epoch with its model so far.
+    /// </summary>
+    private async Task ChargeAsync(DateTimeOffset now)
+    {
+        if (_chargedUntil == default) _chargedUntil = S.Lease?.GrantedUtc ?? now;
+        var seconds = (now - _chargedUntil).TotalSeconds;
+        if (seconds <= 0) return;
+        _chargedUntil = now;
+        _chargedThisAttempt += seconds;
+        using (CallerContext.AsSystem())
+        {
+            if (!await GrainFactory.GetGrain<ITenantGrain>(S.Job!.TenantId).ChargeComputeAsync(seconds)) _quotaSpent = true;
+        }
     }
 
     public async Task<EpochVerdict> ReportEpochAsync(string leaseId, int epoch, double value)
@@ -118,6 +144,11 @@ public sealed partial class TrialGrain(
         _lastBeat = clock.GetUtcNow();
         if (S.CancelReason is not null) return EpochVerdict.Abandon;
         if (!double.IsFinite(value)) return EpochVerdict.Prune;
+        if (_quotaSpent)
+        {
+            Note("stopped at this epoch: the tenant's daily compute quota is spent");
+            return EpochVerdict.Finish;
+        }
         while (_intermediate.Count < epoch - 1) _intermediate.Add(double.NaN);
         if (_intermediate.Count >= epoch) _intermediate[epoch - 1] = value;
         else _intermediate.Add(value);
@@ -140,6 +171,15 @@ public sealed partial class TrialGrain(
         {
             await RequeueAsync($"attempt {S.Attempts} crashed: {result.Error ?? "the trainer process died"}");
             return true;
+        }
+
+        // What the heartbeats did not charge yet (the attempt's last seconds).
+        var remainder = result.ComputeSeconds - _chargedThisAttempt;
+        _chargedThisAttempt = 0;
+        _chargedUntil = default;
+        if (remainder > 0)
+        {
+            using (CallerContext.AsSystem()) await GrainFactory.GetGrain<ITenantGrain>(S.Job!.TenantId).ChargeComputeAsync(remainder);
         }
 
         var status = outcome switch

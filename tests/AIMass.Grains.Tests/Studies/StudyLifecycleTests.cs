@@ -1,3 +1,4 @@
+using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Tenants;
 using AIMass.Grains.Tests.Infrastructure;
@@ -115,6 +116,35 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
         }
         await Service.WaitForStudyAsync("limited", "first", TimeSpan.FromMinutes(2));
         await Service.CreateStudyAsync("limited", "third", Slow(1));
+    }
+
+    [Fact]
+    public async Task Compute_is_charged_as_a_trial_runs_and_a_spent_quota_stops_it_at_the_next_epoch()
+    {
+        // One trial of 1,000 epochs (minutes) against a 3-second daily quota: heartbeats spend the quota while it runs.
+        await PrepareAsync("metered", new TenantQuotas { MaxComputeSecondsPerDay = 3 });
+        await Service.CreateStudyAsync("metered", "s", Slow(3) with { MaxEpochsPerTrial = 1000, SearchSpace = Slow(3).SearchSpace! with
+        {
+            Fixed = new() { ["family"] = "mlp", ["width"] = "256", ["layers"] = "3", ["epochs"] = "1000", ["patience"] = "0" },
+        } });
+
+        var trials = await Service.WaitForAsync("metered", () => Service.Study("metered", "s").GetTrialsAsync(),
+            t => t.Any(x => x.Status == TrialStatus.Complete), TimeSpan.FromMinutes(2), "the first trial to stop");
+        var first = trials.Single(t => t.Status == TrialStatus.Complete);
+        Assert.InRange(first.IntermediateValues.Length, 1, 999); // stopped early, with the model it had
+        using (ServiceCluster.AsTenant("metered"))
+        {
+            var history = (await Service.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("metered", "s", first.Number)).GetAsync()).History;
+            Assert.Contains(history, line => line.Contains("daily compute quota is spent", StringComparison.Ordinal));
+            var tenant = await Service.Client.GetGrain<ITenantGrain>("metered").GetAsync();
+            Assert.True(tenant.Usage.ComputeSecondsToday >= 3, $"charged {tenant.Usage.ComputeSecondsToday} s");
+        }
+        // The queue is held and the study says why.
+        var info = await Service.WaitForAsync("metered", () => Service.Study("metered", "s").GetAsync(),
+            i => i.Activity?.Contains("compute quota") == true, TimeSpan.FromMinutes(1), "the study to report the spent quota");
+        Assert.Equal(0, info.TrialsRunning);
+        Assert.Equal(1, info.TrialsFinished);
+        using (ServiceCluster.AsTenant("metered")) await Service.Study("metered", "s").CancelAsync();
     }
 
     [Fact]
