@@ -11,6 +11,10 @@ public interface ITenantDirectoryGrain : IGrainWithStringKey
     [SystemOnly]
     Task RegisterAsync(string tenantId);
 
+    /// <summary>Whether the tenant exists (checked before any tenant grain is activated for a presented key).</summary>
+    [SystemOnly, Orleans.Concurrency.ReadOnly]
+    Task<bool> ContainsAsync(string tenantId);
+
     /// <summary>All tenant ids.</summary>
     [AdminOnly]
     Task<string[]> ListAsync();

@@ -23,6 +23,10 @@ public static class DatasetIngestion
             using var stream = new MemoryStream(content, writable: false);
             var table = CsvTable.Parse(stream, new CsvParseOptions { MaxBytes = maxBytes });
             DatasetValidator.Validate(table, target);
+            if (target is not null && table.RowCount < 2)
+            {
+                throw ServiceException.Invalid($"The CSV has {table.RowCount} row; a data set with a target needs at least 2.", [new FieldError(null, null, "at least 2 rows needed with a target")]);
+            }
             var schema = SchemaInference.Infer(table, target);
             CheckImage(schema, image, target);
             var columns = schema.Columns.Select(c => new ColumnInfo
@@ -59,12 +63,24 @@ public static class DatasetIngestion
         }
     }
 
+    private const int MaxImageChannels = 4;
+    private const int MaxImageSide = 4096;
+    private const long MaxImagePixels = 1_000_000;
+
     private static void CheckImage(TableSchema schema, ImageShape? image, string? target)
     {
         if (image is null) return;
         if (image.Channels < 1 || image.Height < 1 || image.Width < 1)
         {
             throw ServiceException.Invalid($"Image shape {image} is invalid: channels, height and width must be positive.", [new FieldError(null, "image", "non-positive dimension")]);
+        }
+        // Checked in 64 bits: 4x1073741825x1 must not wrap around to 4 pixels.
+        if (image.Channels > MaxImageChannels || image.Height > MaxImageSide || image.Width > MaxImageSide
+            || (long)image.Channels * image.Height * image.Width > MaxImagePixels)
+        {
+            throw ServiceException.Invalid(
+                $"Image shape {image} is too large: at most {MaxImageChannels} channels, {MaxImageSide} pixels a side and {MaxImagePixels:N0} values an image.",
+                [new FieldError(null, "image", "too large")]);
         }
         var pixels = schema.Columns.Where(c => c.Name != target).ToList();
         if (target is null && pixels.Count == image.Pixels + 1) return; // the target is not named yet: one extra column is allowed

@@ -31,6 +31,9 @@ public sealed partial class StudyGrain(
     /// and every row left for the folds is a row the served model learns from.</summary>
     private const double CrossValidatedTestFraction = 0.1;
 
+    /// <summary>Fewer rows leave no validation or test rows to score a model on.</summary>
+    private const int MinStudyRows = 10;
+
     private Optimization.Study? _optimizer;
     private string? _activity;
     private bool _dirty;
@@ -52,6 +55,11 @@ public sealed partial class StudyGrain(
         var target = version.Schema.FirstOrDefault(c => c.Name == spec.Target)
             ?? throw ServiceException.Invalid($"Target column '{spec.Target}' is not in data set '{spec.DatasetId}'; its columns are: {string.Join(", ", version.Schema.Select(c => c.Name))}.",
                 [new FieldError(null, "target", $"'{spec.Target}' is not a column of the data set")]);
+        if (version.Rows < MinStudyRows)
+        {
+            throw ServiceException.Invalid($"Data set '{spec.DatasetId}' has {version.Rows} rows; a study needs at least {MinStudyRows}.",
+                [new FieldError(null, "datasetId", $"at least {MinStudyRows} rows needed")]);
+        }
         var task = spec.Task ?? target.TaskAsTarget ?? "classification";
         if (task == "regression" && target.Kind != "numeric")
         {

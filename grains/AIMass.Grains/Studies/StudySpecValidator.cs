@@ -8,6 +8,13 @@ namespace AIMass.Grains.Studies;
 /// <summary>Checks a study spec before anything is stored; every error names its field.</summary>
 public static class StudySpecValidator
 {
+    private const int MaxScenarios = 16;
+
+    private static bool IsScenarioName(string name) =>
+        name.Length <= 40 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     public static IReadOnlyList<FieldError> Validate(StudySpec spec)
     {
         var errors = new List<FieldError>();
@@ -39,9 +46,11 @@ public static class StudySpecValidator
             }
         }
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scenario in spec.Scenarios)
+        if (spec.Scenarios.Length > MaxScenarios) errors.Add(new(null, "scenarios", $"at most {MaxScenarios} scenarios; {spec.Scenarios.Length} given"));
+        foreach (var scenario in spec.Scenarios.Take(MaxScenarios))
         {
             if (string.IsNullOrWhiteSpace(scenario.Name)) errors.Add(new(null, "scenarios", "a scenario has no name"));
+            else if (!IsScenarioName(scenario.Name)) errors.Add(new(null, "scenarios", $"scenario name '{Shorten(scenario.Name)}' is not 1-40 letters, digits, '-' or '_' starting with a letter or digit"));
             else if (!names.Add(scenario.Name)) errors.Add(new(null, $"scenarios.{scenario.Name}", "is defined twice"));
             if (scenario.MaxParameters is < 1) errors.Add(new(null, $"scenarios.{scenario.Name}.maxParameters", "must be positive"));
             if (scenario.MaxLatencyMs is { } l && !(l > 0 && double.IsFinite(l))) errors.Add(new(null, $"scenarios.{scenario.Name}.maxLatencyMs", "must be a positive number"));

@@ -11,5 +11,7 @@ public sealed class TenantDirectoryGrain(
         if (state.State.Tenants.Add(tenantId)) await state.WriteStateAsync();
     }
 
+    public Task<bool> ContainsAsync(string tenantId) => Task.FromResult(state.State.Tenants.Contains(tenantId));
+
     public Task<string[]> ListAsync() => Task.FromResult(state.State.Tenants.ToArray());
 }

@@ -10,6 +10,8 @@ public sealed class TenantGrain(
     TimeProvider clock) : Grain, ITenantGrain
 {
     private const int MaxKeys = 20;
+    private const int MaxLabelLength = 100;
+    private const int MaxRevokedKeysKept = 50;
     private bool? _blocked;
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -67,7 +69,13 @@ public sealed class TenantGrain(
         {
             throw new ServiceException(ServiceErrorKind.QuotaExceeded, $"Tenant '{TenantId}' already has {MaxKeys} active keys; revoke one first.");
         }
-        var key = AddKey(string.IsNullOrWhiteSpace(label) ? "key" : label.Trim());
+        label = string.IsNullOrWhiteSpace(label) ? "key" : label.Trim();
+        if (label.Length > MaxLabelLength || label.Any(char.IsControl))
+        {
+            throw ServiceException.Invalid($"A key label has at most {MaxLabelLength} characters and no control characters.",
+                [new FieldError(null, "label", $"at most {MaxLabelLength} printable characters")]);
+        }
+        var key = AddKey(label);
         await state.WriteStateAsync();
         return key;
     }
@@ -248,6 +256,9 @@ public sealed class TenantGrain(
 
     private CreatedApiKey AddKey(string label)
     {
+        // Revoked keys are kept for the key list's history, the most recent few only.
+        var revoked = S.Keys.Where(k => k.RevokedUtc is not null).OrderByDescending(k => k.RevokedUtc).Skip(MaxRevokedKeysKept).ToHashSet();
+        S.Keys.RemoveAll(revoked.Contains);
         var (keyId, secret) = ApiKeyFormat.Create(TenantId);
         S.Keys.Add(new StoredApiKey
         {

@@ -54,8 +54,8 @@ public static class EmbeddedKeys
 
     private static void WritePrivate(string path, string content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Storage.PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content + Environment.NewLine);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Storage.PrivateFiles.Restrict(path);
     }
 }

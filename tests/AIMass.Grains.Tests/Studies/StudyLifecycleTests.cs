@@ -122,29 +122,29 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
     public async Task Compute_is_charged_as_a_trial_runs_and_a_spent_quota_stops_it_at_the_next_epoch()
     {
         // One trial of 1,000 epochs (minutes) against a 3-second daily quota: heartbeats spend the quota while it runs.
-        await PrepareAsync("metered", new TenantQuotas { MaxComputeSecondsPerDay = 3 });
-        await Service.CreateStudyAsync("metered", "s", Slow(3) with { MaxEpochsPerTrial = 1000, SearchSpace = Slow(3).SearchSpace! with
+        await PrepareAsync("charged", new TenantQuotas { MaxComputeSecondsPerDay = 3 });
+        await Service.CreateStudyAsync("charged", "s", Slow(3) with { MaxEpochsPerTrial = 1000, SearchSpace = Slow(3).SearchSpace! with
         {
             Fixed = new() { ["family"] = "mlp", ["width"] = "256", ["layers"] = "3", ["epochs"] = "1000", ["patience"] = "0" },
         } });
 
-        var trials = await Service.WaitForAsync("metered", () => Service.Study("metered", "s").GetTrialsAsync(),
+        var trials = await Service.WaitForAsync("charged", () => Service.Study("charged", "s").GetTrialsAsync(),
             t => t.Any(x => x.Status == TrialStatus.Complete), TimeSpan.FromMinutes(2), "the first trial to stop");
         var first = trials.Single(t => t.Status == TrialStatus.Complete);
         Assert.InRange(first.IntermediateValues.Length, 1, 999); // stopped early, with the model it had
-        using (ServiceCluster.AsTenant("metered"))
+        using (ServiceCluster.AsTenant("charged"))
         {
-            var history = (await Service.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("metered", "s", first.Number)).GetAsync()).History;
+            var history = (await Service.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("charged", "s", first.Number)).GetAsync()).History;
             Assert.Contains(history, line => line.Contains("daily compute quota is spent", StringComparison.Ordinal));
-            var tenant = await Service.Client.GetGrain<ITenantGrain>("metered").GetAsync();
+            var tenant = await Service.Client.GetGrain<ITenantGrain>("charged").GetAsync();
             Assert.True(tenant.Usage.ComputeSecondsToday >= 3, $"charged {tenant.Usage.ComputeSecondsToday} s");
         }
         // The queue is held and the study says why.
-        var info = await Service.WaitForAsync("metered", () => Service.Study("metered", "s").GetAsync(),
+        var info = await Service.WaitForAsync("charged", () => Service.Study("charged", "s").GetAsync(),
             i => i.Activity?.Contains("compute quota") == true, TimeSpan.FromMinutes(1), "the study to report the spent quota");
         Assert.Equal(0, info.TrialsRunning);
         Assert.Equal(1, info.TrialsFinished);
-        using (ServiceCluster.AsTenant("metered")) await Service.Study("metered", "s").CancelAsync();
+        using (ServiceCluster.AsTenant("charged")) await Service.Study("charged", "s").CancelAsync();
     }
 
     [Fact]

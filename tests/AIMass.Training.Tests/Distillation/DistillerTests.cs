@@ -110,23 +110,23 @@ public sealed class DistillerTests
     public void Bad_requests_are_refused()
     {
         var table = Samples.Iris;
-        Assert.Contains("exactly one", Assert.Throws<ArgumentException>(() => Distiller.Run(new DistillationRequest { Data = table, Target = "species" })).Message);
+        Assert.Contains("exactly one", Assert.ThrowsAny<ArgumentException>(() => Distiller.Run(new DistillationRequest { Data = table, Target = "species" })).Message);
         var soft = Enumerable.Range(0, 150).Select(_ => (IReadOnlyList<double>)new[] { 0.2, 0.3, 0.5 }).ToList();
-        Assert.Contains("150", Assert.Throws<ArgumentException>(() => Distiller.Run(new DistillationRequest
+        Assert.Contains("150", Assert.ThrowsAny<ArgumentException>(() => Distiller.Run(new DistillationRequest
         {
             Data = table, Target = "species", SoftLabels = soft.Take(149).ToList(), SoftLabelClasses = new[] { "setosa", "versicolor", "virginica" }, Device = "cpu",
         })).Message);
-        Assert.Contains("'virginica'", Assert.Throws<ArgumentException>(() => Distiller.Run(new DistillationRequest
+        Assert.Contains("'virginica'", Assert.ThrowsAny<ArgumentException>(() => Distiller.Run(new DistillationRequest
         {
             Data = table, Target = "species", SoftLabels = soft, SoftLabelClasses = new[] { "setosa", "versicolor", "other" }, Device = "cpu",
         })).Message);
-        Assert.Contains("'temperature'", Assert.Throws<ArgumentException>(() => Distiller.Run(new DistillationRequest
+        Assert.Contains("'temperature'", Assert.ThrowsAny<ArgumentException>(() => Distiller.Run(new DistillationRequest
         {
             Data = table, Target = "species", SoftLabels = soft, SoftLabelClasses = new[] { "setosa", "versicolor", "virginica" }, Device = "cpu",
             Hyperparameters = Samples.Hp(("temperature", 0.0)),
         })).Message);
         // The distillation keys belong to the distiller only.
-        Assert.Contains("'kd_weight'", Assert.Throws<ArgumentException>(() => TrainingPipeline.Run(new TrainingRequest
+        Assert.Contains("'kd_weight'", Assert.ThrowsAny<ArgumentException>(() => TrainingPipeline.Run(new TrainingRequest
         {
             Data = table, Target = "species", Device = "cpu", Hyperparameters = Samples.Hp(("kd_weight", 1.0)),
         })).Message);

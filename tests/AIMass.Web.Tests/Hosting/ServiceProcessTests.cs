@@ -12,6 +12,7 @@ namespace AIMass.Web.Tests.Hosting;
 public sealed partial class ServiceProcessTests
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_built_service_starts_prints_its_url_and_demo_key_and_serves_portal_assets_in_production()
     {
         var webOutput = WebOutputFolder();
@@ -67,6 +68,25 @@ public sealed partial class ServiceProcessTests
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", demoKey);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+
+            // The demo key is printed once, in the banner, and never written to the log.
+            Assert.Single(output, line => line.Contains(demoKey, StringComparison.Ordinal));
+
+            // The data folder and everything in it are the service user's only.
+            using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/datasets")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent("x,y\n1,2\n3,4\n"u8.ToArray()), "file", "small.csv" } },
+            };
+            upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", demoKey);
+            Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(upload)).StatusCode);
+            const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            Assert.Equal(owner | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+            Assert.Equal(owner | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(data, "artifacts")));
+            Assert.Equal(owner, File.GetUnixFileMode(Path.Combine(data, "aimass.db")));
+            Assert.Equal(owner, File.GetUnixFileMode(Path.Combine(data, "admin.key")));
+            var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories);
+            Assert.Contains(files, f => f.EndsWith(".csv", StringComparison.Ordinal));
+            Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == owner, $"{f} is {File.GetUnixFileMode(f)}"));
         }
         finally
         {

@@ -18,6 +18,16 @@ public sealed class TenantRateLimitOptions
     /// <summary>Requests that wait for a token instead of being refused at once.</summary>
     public int QueueLimit { get; set; }
 
+    /// <summary>
+    /// Requests a second, per client address, that present a key which fails authentication; past the bucket of
+    /// <see cref="FailedAuthenticationBurst"/> such requests, every request from that address that presents a key is
+    /// answered 429 before its key is looked at.
+    /// </summary>
+    public int FailedAuthenticationsPerSecond { get; set; } = 2;
+
+    /// <summary>Failed authentications an address may make at once.</summary>
+    public int FailedAuthenticationBurst { get; set; } = 20;
+
     /// <summary>Per-tenant overrides of <see cref="PermitsPerSecond"/> (the burst scales with it).</summary>
     public Dictionary<string, int> Tenants { get; set; } = new(StringComparer.Ordinal);
 
@@ -35,6 +45,8 @@ public sealed class TenantRateLimitOptions
         if (PermitsPerSecond < 1) yield return $"{at}:PermitsPerSecond must be at least 1";
         if (Burst < 1) yield return $"{at}:Burst must be at least 1";
         if (QueueLimit < 0) yield return $"{at}:QueueLimit must not be negative";
+        if (FailedAuthenticationsPerSecond < 1) yield return $"{at}:FailedAuthenticationsPerSecond must be at least 1";
+        if (FailedAuthenticationBurst < 1) yield return $"{at}:FailedAuthenticationBurst must be at least 1";
         foreach (var (tenant, permits) in Tenants)
         {
             if (permits < 1) yield return $"{at}:Tenants:{tenant} must be at least 1";

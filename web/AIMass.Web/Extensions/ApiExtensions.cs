@@ -17,6 +17,11 @@ public static class ApiExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && string.IsNullOrEmpty(context.ProblemDetails.Detail))
+            {
+                var sent = context.HttpContext.Request.ContentType is { Length: > 0 } type ? $"'{type}'" : "none";
+                context.ProblemDetails.Detail = $"The request's Content-Type ({sent}) is not accepted here; see the endpoint's media types in /openapi/v1.json.";
+            }
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -17,6 +17,7 @@ public static class SecurityExtensions
         services.AddSingleton(new AdminCredentials(adminKey,
             string.IsNullOrWhiteSpace(configured) ? Path.Combine(settings.DataDirectory, "admin.key") : null));
         services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddScoped<SessionCookieEvents>();
 
         // Session cookies stay valid across restarts: the data-protection keys live in the data folder.

@@ -16,6 +16,8 @@ public static class WebApplicationExtensions
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), portal => portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        var failedAuthentications = app.Services.GetRequiredService<Security.FailedAuthenticationLimiter>();
+        app.Use((context, next) => failedAuthentications.InvokeAsync(context, next));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

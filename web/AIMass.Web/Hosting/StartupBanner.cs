@@ -41,7 +41,7 @@ public sealed partial class StartupBanner(
                 }
             }
         }
-        LogReady(url, tenant ?? "", DemoKey ?? "", admin.Source, settings.DataDirectory);
+        LogReady(url, tenant ?? "", admin.Source, settings.DataDirectory);
         Console.WriteLine();
         Console.WriteLine("  AIMass is running.");
         Console.WriteLine($"    Portal:        {url}");
@@ -77,8 +77,8 @@ public sealed partial class StartupBanner(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "AIMass portal ready at {PortalUrl}; demo tenant {DemoTenant} API key {DemoApiKey}; admin key in {AdminKeyLocation}; data in {DataDirectory}")]
-    private partial void LogReady(string portalUrl, string demoTenant, string demoApiKey, string adminKeyLocation, string dataDirectory);
+        Message = "AIMass portal ready at {PortalUrl}; demo tenant {DemoTenant} (its API key is on the console, never in the log); admin key in {AdminKeyLocation}; data in {DataDirectory}")]
+    private partial void LogReady(string portalUrl, string demoTenant, string adminKeyLocation, string dataDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Creating the demo tenant failed (attempt {Attempt}); retrying")]
     private partial void LogDemoRetry(Exception e, int attempt);

@@ -9,6 +9,9 @@ namespace AIMass.Web.Security;
 /// </summary>
 public sealed class ApiKeyVerifier(IGrainFactory grains, AdminCredentials admin)
 {
+    // Tenants seen to exist (a tenant is never deleted; an unknown one is asked of the directory each time).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _knownTenants = new(StringComparer.Ordinal);
+
     /// <summary>The identity a key stands for, or null when it is unknown, revoked or malformed.</summary>
     public async Task<ApiKeyIdentity?> VerifyAsync(string? presented)
     {
@@ -17,6 +20,13 @@ public sealed class ApiKeyVerifier(IGrainFactory grains, AdminCredentials admin)
         if (!ApiKeyFormat.TryParse(presented, out var tenantId, out var keyId)) return null;
         using (CallerContext.AsSystem())
         {
+            // A well-formed key of a tenant that does not exist activates no tenant grain (nor reads its storage):
+            // guessing keys of made-up tenants costs the service one lookup in the directory.
+            if (!_knownTenants.ContainsKey(tenantId))
+            {
+                if (!await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).ContainsAsync(tenantId)) return null;
+                _knownTenants.TryAdd(tenantId, 0);
+            }
             return await grains.GetGrain<ITenantGrain>(tenantId).VerifyKeyAsync(presented.Trim())
                 ? new ApiKeyIdentity(Caller.ForTenant(tenantId), keyId)
                 : null;

@@ -54,7 +54,8 @@ public sealed class TrainerLaunch
         var threadText = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["OMP_NUM_THREADS"] = threadText;
         info.Environment["MKL_NUM_THREADS"] = threadText;
-        info.Environment["OMP_WAIT_POLICY"] ??= "PASSIVE";
+        // Idle OpenMP threads sleep instead of spinning (a trainer waits for verdicts between epochs), unless told otherwise.
+        if (!info.Environment.ContainsKey("OMP_WAIT_POLICY")) info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
         return info;

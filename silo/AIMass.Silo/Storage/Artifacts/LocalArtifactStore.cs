@@ -10,9 +10,9 @@ public sealed class LocalArtifactStore(string root) : IArtifactStore
     public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
     {
         var target = Resolve(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
         var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        await using (var file = new FileStream(temporary, PrivateFiles.NewFile()))
         {
             await content.CopyToAsync(file, ct);
             await file.FlushAsync(ct);

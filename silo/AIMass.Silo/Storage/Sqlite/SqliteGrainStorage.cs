@@ -19,12 +19,14 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
     private readonly IGrainStorageSerializer _serializer;
     private readonly ILogger<SqliteGrainStorage> _logger;
     private readonly Lock _gate = new();
+    private readonly string _databasePath;
     private Statements? _statements;
 
     public SqliteGrainStorage(string databasePath, string serviceId, IGrainStorageSerializer serializer, ILogger<SqliteGrainStorage> logger)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        if (!string.IsNullOrEmpty(folder)) PrivateFiles.CreateFolder(folder);
+        _databasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -125,7 +127,13 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
     }
 
     /// <summary>The connection and its prepared statements, opened (schema and pragmas included) on first use; call under the lock.</summary>
-    private Statements Open() => _statements ??= Statements.Open(_connectionString);
+    private Statements Open()
+    {
+        if (_statements is not null) return _statements;
+        _statements = Statements.Open(_connectionString);
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) PrivateFiles.Restrict(_databasePath + suffix);
+        return _statements;
+    }
 
     private static string NewEtag() => Guid.NewGuid().ToString("N");
 

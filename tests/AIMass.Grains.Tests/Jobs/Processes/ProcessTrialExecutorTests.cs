@@ -122,6 +122,27 @@ public sealed class ProcessTrialExecutorTests : IDisposable
         Assert.Empty(executor.BusyTrainerProcessIds);
     }
 
+    [Fact]
+    public void A_trainer_starts_with_its_threads_and_passive_OpenMP_whether_or_not_the_silo_sets_it()
+    {
+        var launch = TrainerLaunch.Locate();
+        var saved = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        try
+        {
+            Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", null);
+            var info = launch.StartInfo("/tmp/x.sock", threads: 3);
+            Assert.Equal("PASSIVE", info.Environment["OMP_WAIT_POLICY"]);
+            Assert.Equal("3", info.Environment["OMP_NUM_THREADS"]);
+            Assert.Equal(["--connect", "/tmp/x.sock"], info.ArgumentList.TakeLast(2));
+            Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", "ACTIVE");
+            Assert.Equal("ACTIVE", launch.StartInfo("/tmp/x.sock", threads: 1).Environment["OMP_WAIT_POLICY"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", saved);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static readonly Dictionary<string, string> SmallNetwork = new() { ["family"] = "mlp", ["layers"] = "1", ["width"] = "16", ["epochs"] = "3" };

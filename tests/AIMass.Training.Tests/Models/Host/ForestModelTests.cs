@@ -103,9 +103,9 @@ public sealed class ForestModelTests
     public void Refuses_bad_settings_by_name()
     {
         var data = Blobs(50, 3, seed: 1);
-        Assert.Contains("'max_features'", Assert.Throws<ArgumentException>(() => ForestModel.Fit(data, Hp(("max_features", 0)), false)).Message);
-        Assert.Contains("'trees'", Assert.Throws<ArgumentException>(() => ForestModel.Fit(data, Hp(("trees", 0)), true)).Message);
-        Assert.Contains("'max_depth'", Assert.Throws<ArgumentException>(() => ForestModel.Fit(data, Hp(("max_depth", 65)), true)).Message);
+        Assert.Contains("'max_features'", Assert.ThrowsAny<ArgumentException>(() => ForestModel.Fit(data, Hp(("max_features", 0)), false)).Message);
+        Assert.Contains("'trees'", Assert.ThrowsAny<ArgumentException>(() => ForestModel.Fit(data, Hp(("trees", 0)), true)).Message);
+        Assert.Contains("'max_depth'", Assert.ThrowsAny<ArgumentException>(() => ForestModel.Fit(data, Hp(("max_depth", 65)), true)).Message);
     }
 
     [Fact]
