@@ -22,6 +22,12 @@ public sealed record TenantQuotas
     /// <summary>Peak training memory of one trial, estimated before it is queued, in MiB.</summary>
     [Id(5)] public int MaxTrialMemoryMiB { get; init; } = 3072;
 
+    /// <summary>Data sets the tenant may hold.</summary>
+    [Id(6)] public int MaxDatasets { get; init; } = 1000;
+
+    /// <summary>Studies the tenant may have created (finished ones included).</summary>
+    [Id(7)] public int MaxStudies { get; init; } = 10_000;
+
     public static TenantQuotas Default { get; } = new();
 
     /// <summary>Errors naming each invalid field (empty when valid).</summary>
@@ -33,6 +39,8 @@ public sealed record TenantQuotas
         if (MaxStoredBytes < 0) errors.Add(new(null, nameof(MaxStoredBytes), "must not be negative"));
         if (!(MaxComputeSecondsPerDay > 0)) errors.Add(new(null, nameof(MaxComputeSecondsPerDay), "must be positive"));
         if (MaxTrialParameters is < 1 or > 10_000_000_000) errors.Add(new(null, nameof(MaxTrialParameters), "must be between 1 and 10,000,000,000"));
+        if (MaxDatasets is < 1 or > 100_000) errors.Add(new(null, nameof(MaxDatasets), "must be between 1 and 100,000"));
+        if (MaxStudies is < 1 or > 1_000_000) errors.Add(new(null, nameof(MaxStudies), "must be between 1 and 1,000,000"));
         if (MaxTrialMemoryMiB is < 64 or > 1_048_576) errors.Add(new(null, nameof(MaxTrialMemoryMiB), "must be between 64 and 1,048,576"));
         return errors;
     }

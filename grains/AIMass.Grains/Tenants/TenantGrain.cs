@@ -138,6 +138,11 @@ public sealed class TenantGrain(
             throw new ServiceException(ServiceErrorKind.QuotaExceeded,
                 $"Storage quota exceeded: {S.Usage.StoredBytes + bytes} bytes would be stored, the limit is {S.Quotas.MaxStoredBytes}.");
         }
+        if (!S.Datasets.ContainsKey(datasetId) && S.Datasets.Count >= S.Quotas.MaxDatasets)
+        {
+            throw new ServiceException(ServiceErrorKind.QuotaExceeded,
+                $"Data set quota reached: tenant '{TenantId}' already has {S.Datasets.Count} data sets (limit {S.Quotas.MaxDatasets}).");
+        }
         if (!S.Datasets.TryGetValue(datasetId, out var entry))
         {
             entry = new IndexedResource { Name = name, CreatedUtc = clock.GetUtcNow() };
@@ -164,6 +169,11 @@ public sealed class TenantGrain(
         {
             throw new ServiceException(ServiceErrorKind.QuotaExceeded,
                 $"Active-study quota reached: tenant '{TenantId}' already has {active} active studies (limit {S.Quotas.MaxActiveStudies}).");
+        }
+        if (S.Studies.Count >= S.Quotas.MaxStudies)
+        {
+            throw new ServiceException(ServiceErrorKind.QuotaExceeded,
+                $"Study quota reached: tenant '{TenantId}' has created {S.Studies.Count} studies (limit {S.Quotas.MaxStudies}).");
         }
         S.Studies[studyId] = new IndexedResource { Name = name, CreatedUtc = clock.GetUtcNow(), Active = true };
         S.Usage = S.Usage with { ActiveStudies = active + 1 };

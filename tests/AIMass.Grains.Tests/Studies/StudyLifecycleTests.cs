@@ -119,6 +119,21 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
     }
 
     [Fact]
+    public async Task A_tenants_data_sets_and_studies_are_counted_against_its_quotas()
+    {
+        await PrepareAsync("counted", new TenantQuotas { MaxDatasets = 1, MaxStudies = 1 });
+        var datasets = await Assert.ThrowsAsync<ServiceException>(() => Service.UploadAsync("counted", "iris", TestSamples.Bytes("iris.csv"), target: "species"));
+        Assert.Equal(ServiceErrorKind.QuotaExceeded, datasets.Kind);
+        Assert.Contains("Data set quota", datasets.Message);
+
+        await Service.CreateStudyAsync("counted", "first", Slow(1));
+        using (ServiceCluster.AsTenant("counted")) await Service.Study("counted", "first").CancelAsync();
+        var studies = await Assert.ThrowsAsync<ServiceException>(() => Service.CreateStudyAsync("counted", "second", Slow(1)));
+        Assert.Equal(ServiceErrorKind.QuotaExceeded, studies.Kind);
+        Assert.Contains("Study quota", studies.Message);
+    }
+
+    [Fact]
     public async Task Compute_is_charged_as_a_trial_runs_and_a_spent_quota_stops_it_at_the_next_epoch()
     {
         // One trial of 1,000 epochs (minutes) against a 3-second daily quota: heartbeats spend the quota while it runs.

@@ -46,6 +46,7 @@ public sealed class MalformedInputTests(WebHostFixture host)
         new("ragged row", HttpMethod.Post, "/api/datasets", Upload("a,b\n1,2\n3\n"), HttpStatusCode.BadRequest, "row 2"),
         new("unknown target", HttpMethod.Post, "/api/datasets", Upload("a,b\n1,2\n3,4\n", ("target", "c")), HttpStatusCode.BadRequest, "target"),
         new("duplicate header", HttpMethod.Post, "/api/datasets", Upload("a,a\n1,2\n"), HttpStatusCode.BadRequest, "a"),
+        new("overlong column name", HttpMethod.Post, "/api/datasets", Upload(new string('c', 300) + ",b\n1,2\n"), HttpStatusCode.BadRequest, "more than 200"),
         new("empty header name", HttpMethod.Post, "/api/datasets", Upload(",b\n1,2\n"), HttpStatusCode.BadRequest, "column"),
         new("bad id", HttpMethod.Post, "/api/datasets", Upload("a,b\n1,2\n", ("id", "../etc")), HttpStatusCode.BadRequest, "id"),
         new("overflowing image shape", HttpMethod.Post, "/api/datasets", Upload("a,b,c,d,y\n1,2,3,4,0\n1,2,3,4,1\n", ("image", "4x1073741825x1")), HttpStatusCode.BadRequest, "image"),

@@ -89,6 +89,9 @@ internal static class CsvTableParser
         return new CsvTable(names, builders.Select(b => b.ToArray()).ToArray(), dataRow, truncated);
     }
 
+    /// <summary>The longest column name accepted (names travel in every schema, leaderboard and prediction).</summary>
+    public const int MaxColumnNameLength = 200;
+
     public static string[] CheckHeader(string[] header, List<DataError> errors, int maxColumns)
     {
         if (header.Length > maxColumns)
@@ -101,6 +104,7 @@ internal static class CsvTableParser
         for (var i = 0; i < names.Length; i++)
         {
             if (names[i].Length == 0) errors.Add(new DataError(null, null, $"column {i + 1} of the header has an empty name"));
+            else if (names[i].Length > MaxColumnNameLength) errors.Add(new DataError(null, names[i][..40] + "…", $"column {i + 1}'s name has {names[i].Length} characters, more than {MaxColumnNameLength}"));
             else if (!seen.Add(names[i])) errors.Add(new DataError(null, names[i], $"the header names this column more than once (again at position {i + 1})"));
         }
         if (errors.Count == 0 && names.Length > 1 && names.All(n => CellValues.TryParseNumber(n, out _)))
