@@ -21,7 +21,8 @@ public sealed class ModelGrain(PredictorCache cache, IArtifactStore artifacts) :
     public async Task<ModelInfo> GetAsync()
     {
         var (study, trial) = await TrialAsync();
-        var predictor = await cache.GetAsync(trial.ArtifactPath!);
+        using var lease = await cache.LeaseAsync(trial.ArtifactPath!);
+        var predictor = lease.Predictor;
         return new ModelInfo
         {
             ModelId = Key,
@@ -38,7 +39,8 @@ public sealed class ModelGrain(PredictorCache cache, IArtifactStore artifacts) :
         if (request.Rows.Length == 0) throw ServiceException.Invalid("No rows to predict.", [new FieldError(null, "rows", "is empty")]);
         if (request.Rows.Length > MaxRows) throw ServiceException.Invalid($"{request.Rows.Length} rows in one call; the limit is {MaxRows}.", [new FieldError(null, "rows", $"more than {MaxRows}")]);
         var (study, trial) = await TrialAsync();
-        var predictor = await cache.GetAsync(trial.ArtifactPath!);
+        using var lease = await cache.LeaseAsync(trial.ArtifactPath!);
+        var predictor = lease.Predictor;
         var missing = predictor.InputColumns.Where(c => request.Rows.Any(r => !r.ContainsKey(c))).ToList();
         if (missing.Count > 0)
         {

@@ -19,6 +19,24 @@ public sealed class PredictionIoTests
     }
 
     [Fact]
+    public void A_json_body_past_the_row_limit_is_refused_at_the_first_row_over_without_reading_the_rest()
+    {
+        Assert.Equal(ModelGrain.MaxRows, PredictionIo.ReadJson(Rows(ModelGrain.MaxRows)).Rows.Length);
+        var over = Assert.Throws<ServiceException>(() => PredictionIo.ReadJson(Rows(ModelGrain.MaxRows + 1)));
+        Assert.Contains(over.Errors, x => x.Column == "rows");
+
+        // A million empty rows (about 3 MB): refused after 10,001 of them, allocating a small fraction of what a
+        // document of the whole body would take.
+        var huge = Rows(1_000_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<ServiceException>(() => PredictionIo.ReadJson(huge));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 8 << 20, $"allocated {allocated / 1024} KiB");
+    }
+
+    private static byte[] Rows(int count) => Encoding.UTF8.GetBytes("{\"rows\":[" + string.Join(",", Enumerable.Repeat("{}", count)) + "]}");
+
+    [Fact]
     public void Json_errors_name_row_and_column()
     {
         var e = Assert.Throws<ServiceException>(() => PredictionIo.ReadJson(Encoding.UTF8.GetBytes("{\"rows\":[{\"a\":1},{\"a\":{}},7]}")));

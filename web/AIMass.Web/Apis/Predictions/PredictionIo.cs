@@ -30,55 +30,83 @@ public static class PredictionIo
             StatusCodes.Status415UnsupportedMediaType);
     }
 
-    /// <summary>Parses <c>{"rows":[{...}]}</c>; every error names the row (1-based) and column.</summary>
+    /// <summary>
+    /// Parses <c>{"rows":[{...}]}</c> token by token (no document is built), so a body of more than
+    /// <see cref="ModelGrain.MaxRows"/> rows is refused at the first row past the limit; every error names the row
+    /// (1-based) and column.
+    /// </summary>
     public static PredictionRequest ReadJson(byte[] body)
     {
-        JsonDocument document;
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 8 });
         try
         {
-            document = JsonDocument.Parse(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw RowsRequired();
+            List<Dictionary<string, string?>>? rows = null;
+            var errors = new List<FieldError>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isRows = string.Equals(reader.GetString(), "rows", StringComparison.OrdinalIgnoreCase);
+                reader.Read();
+                if (!isRows)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.TokenType != JsonTokenType.StartArray) throw RowsRequired();
+                rows = ReadRows(ref reader, errors);
+            }
+            if (rows is null) throw RowsRequired();
+            if (errors.Count > 0) throw ServiceException.Invalid($"{errors.Count} cell(s) could not be read: {errors[0]}", errors);
+            return new PredictionRequest { Rows = rows.ToArray() };
         }
         catch (JsonException e)
         {
             throw ServiceException.Invalid($"The JSON body could not be read: {e.Message}", [new FieldError(null, "body", "is not valid JSON")]);
         }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !TryGetRows(document.RootElement, out var rows) || rows.ValueKind != JsonValueKind.Array)
-            {
-                throw ServiceException.Invalid("The body needs a 'rows' array of objects (column name to value).", [new FieldError(null, "rows", "is required")]);
-            }
-            var result = new List<Dictionary<string, string?>>();
-            var errors = new List<FieldError>();
-            var number = 0;
-            foreach (var row in rows.EnumerateArray())
-            {
-                number++;
-                if (row.ValueKind != JsonValueKind.Object)
-                {
-                    errors.Add(new FieldError(number, null, "is not an object of column name to value"));
-                    continue;
-                }
-                var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-                foreach (var cell in row.EnumerateObject())
-                {
-                    switch (cell.Value.ValueKind)
-                    {
-                        case JsonValueKind.String: cells[cell.Name] = cell.Value.GetString(); break;
-                        case JsonValueKind.Number: cells[cell.Name] = cell.Value.GetRawText(); break;
-                        case JsonValueKind.True: cells[cell.Name] = "true"; break;
-                        case JsonValueKind.False: cells[cell.Name] = "false"; break;
-                        case JsonValueKind.Null: cells[cell.Name] = null; break;
-                        default: errors.Add(new FieldError(number, cell.Name, "must be a string, number, boolean or null")); break;
-                    }
-                }
-                result.Add(cells);
-            }
-            if (errors.Count > 0) throw ServiceException.Invalid($"{errors.Count} cell(s) could not be read: {errors[0]}", errors);
-            return new PredictionRequest { Rows = result.ToArray() };
-        }
     }
+
+    private static List<Dictionary<string, string?>> ReadRows(ref Utf8JsonReader reader, List<FieldError> errors)
+    {
+        var rows = new List<Dictionary<string, string?>>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var number = rows.Count + 1;
+            if (number > ModelGrain.MaxRows)
+            {
+                throw ServiceException.Invalid($"More than {ModelGrain.MaxRows} rows in one call; the limit is {ModelGrain.MaxRows}.",
+                    [new FieldError(null, "rows", $"more than {ModelGrain.MaxRows}")]);
+            }
+            var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
+            rows.Add(cells);
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                errors.Add(new FieldError(number, null, "is not an object of column name to value"));
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var column = reader.GetString()!;
+                reader.Read();
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String: cells[column] = reader.GetString(); break;
+                    case JsonTokenType.Number: cells[column] = Encoding.UTF8.GetString(reader.ValueSpan); break;
+                    case JsonTokenType.True: cells[column] = "true"; break;
+                    case JsonTokenType.False: cells[column] = "false"; break;
+                    case JsonTokenType.Null: cells[column] = null; break;
+                    default:
+                        errors.Add(new FieldError(number, column, "must be a string, number, boolean or null"));
+                        reader.Skip();
+                        break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static ServiceException RowsRequired() =>
+        ServiceException.Invalid("The body needs a 'rows' array of objects (column name to value).", [new FieldError(null, "rows", "is required")]);
 
     /// <summary>Parses CSV rows (header first).</summary>
     public static PredictionRequest ReadCsv(byte[] body)
@@ -125,20 +153,6 @@ public static class PredictionIo
             text.Append('\n');
         }
         return text.ToString();
-    }
-
-    private static bool TryGetRows(JsonElement root, out JsonElement rows)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.NameEquals("rows") || property.Name.Equals("rows", StringComparison.OrdinalIgnoreCase))
-            {
-                rows = property.Value;
-                return true;
-            }
-        }
-        rows = default;
-        return false;
     }
 
     private static string Quote(string value) =>
