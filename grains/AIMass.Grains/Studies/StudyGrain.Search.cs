@@ -17,6 +17,9 @@ public sealed partial class StudyGrain
     /// <summary>Failures with no success that end a study early (the data or the space is broken).</summary>
     private const int FailuresBeforeGivingUp = 3;
 
+    /// <summary>How long past the time budget a running student may take to reach its next epoch and finish.</summary>
+    private const double StudentGraceSeconds = 2;
+
     public Task<EpochVerdict> ReportEpochAsync(int trialNumber, int epoch, double value)
     {
         if (S.Spec is null) return Task.FromResult(EpochVerdict.Abandon);
@@ -151,11 +154,28 @@ public sealed partial class StudyGrain
     {
         var spent = TotalBudgetSpent();
         if (spent is null) await FillAsync();
-        else CancelQueued($"the study's budget is spent ({spent})");
+        else
+        {
+            CancelQueued($"the study's budget is spent ({spent})");
+            StopOverdueStudents(spent);
+        }
         if (Outstanding().Any()) return;
         if (spent is null && !DistillationDone()) return;
         var distilled = string.Join(", ", S.Distillations.Keys);
         await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}");
+    }
+
+    /// <summary>
+    /// Students still running a few seconds past the study's time budget are stopped: they are extras, and one busy
+    /// before its first epoch (reading its teacher's outputs) would otherwise hold the whole study past its deadline.
+    /// </summary>
+    private void StopOverdueStudents(string spent)
+    {
+        if (S.Spec!.Budget.MaxSeconds is not { } seconds || ElapsedSeconds() < seconds + StudentGraceSeconds) return;
+        foreach (var running in Outstanding().Where(t => t.Status == TrialStatus.Running && t.Kind is TrialKind.Distillation or TrialKind.Control))
+        {
+            _ = Trial(running.Number).CancelAsync($"the study's budget is spent ({spent})");
+        }
     }
 
     private void CancelQueued(string reason)
