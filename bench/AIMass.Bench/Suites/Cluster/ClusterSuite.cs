@@ -56,23 +56,13 @@ public sealed class ClusterSuite : IBenchSuite
         var storage = connectionString is null ? "sqlite" : "azure-table";
         context.Log.WriteLine($"[cluster] {storage}: {tenants} tenants x {studies} studies x {trials} trials");
         var data = Path.Combine(Path.GetTempPath(), "aimass-bench", Guid.NewGuid().ToString("N"));
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
+        var cluster = await BenchCluster.StartAsync(new AIMassOptions
         {
-            silo.AddAIMass(new AIMassOptions
-            {
-                DataDirectory = data,
-                Storage = connectionString is null ? StorageKind.Sqlite : StorageKind.AzureStorage,
-                AzureStorageConnectionString = connectionString,
-                Silo = new SiloWorkerOptions { Name = "bench", Devices = "cpu", CpuSlots = 64 },
-            });
-            silo.Services.AddSingleton<ITrialExecutor, NoOpTrialExecutor>();
-            silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        });
-        builder.ConfigureClient(client => client.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+            DataDirectory = data,
+            Storage = connectionString is null ? StorageKind.Sqlite : StorageKind.AzureStorage,
+            AzureStorageConnectionString = connectionString,
+            Silo = new SiloWorkerOptions { Name = "bench", Devices = "cpu", CpuSlots = 64 },
+        }, services => services.AddSingleton<ITrialExecutor, NoOpTrialExecutor>());
         try
         {
             var grains = cluster.Client;
@@ -165,9 +155,7 @@ public sealed class ClusterSuite : IBenchSuite
         }
         finally
         {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await BenchCluster.StopAsync(cluster, data);
         }
     }
 

@@ -56,21 +56,12 @@ internal static class IsolationCost
     private static async Task<JsonObject> MeasureAsync(BenchContext context, string isolation, int trials, CancellationToken ct)
     {
         var data = Path.Combine(Path.GetTempPath(), "aimass-bench", Guid.NewGuid().ToString("N"));
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
+        var cluster = await BenchCluster.StartAsync(new AIMassOptions
         {
-            silo.AddAIMass(new AIMassOptions
-            {
-                DataDirectory = data,
-                Silo = new SiloWorkerOptions { Name = "bench", Devices = "cpu", CpuSlots = 2, ThreadsPerJob = 1 },
-                Trainer = new TrainerOptions { Isolation = isolation },
-            });
-            silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            DataDirectory = data,
+            Silo = new SiloWorkerOptions { Name = "bench", Devices = "cpu", CpuSlots = 2, ThreadsPerJob = 1 },
+            Trainer = new TrainerOptions { Isolation = isolation },
         });
-        builder.ConfigureClient(client => client.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
         try
         {
             var grains = cluster.Client;
@@ -102,9 +93,7 @@ internal static class IsolationCost
         }
         finally
         {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await BenchCluster.StopAsync(cluster, data);
         }
     }
 
