@@ -5,3 +5,6 @@ using AIMass.Cli;
 AIMass.Training.Runtime.ConvolutionIsaGuard.Apply(); // before anything can create a convolution (see its summary)
 var clock = Stopwatch.StartNew();
 return await new CliApp(CliEnvironment.ForProcess(clock)).RunAsync(args);
+
+/// <summary>The command line's entry point (internal: the web host's <c>Program</c> is the only public one in the tests' references).</summary>
+internal partial class Program;

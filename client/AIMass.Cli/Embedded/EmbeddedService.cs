@@ -41,12 +41,11 @@ public sealed class EmbeddedService : IAsyncDisposable
         var temporary = dataDirectory is null;
         var folder = Path.GetFullPath(dataDirectory ?? Path.Combine(Path.GetTempPath(), "aimass-cli", Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(folder);
-        var ports = FreePorts.Take(2);
+        var ports = FreePorts.Take(1);
         var options = new AIMassOptions
         {
             DataDirectory = folder,
             SiloPort = ports[0],
-            GatewayPort = ports[1],
             Silo = new SiloWorkerOptions { Name = "cli", Devices = devices },
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

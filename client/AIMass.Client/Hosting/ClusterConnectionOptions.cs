@@ -12,6 +12,9 @@ public sealed class ClusterConnectionOptions
 
     public string ServiceId { get; set; } = "aimass";
 
-    /// <summary>Gateway port of the local silo (embedded setup).</summary>
+    /// <summary>Gateway port of the local silo (embedded setup, when it opens one).</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The client's certificate for the cluster's mutual TLS (AzureStorage: required unless disabled as on the silos).</summary>
+    public AIMass.Grains.Cluster.ClusterTlsOptions Tls { get; set; } = new();
 }

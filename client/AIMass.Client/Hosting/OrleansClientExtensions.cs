@@ -1,3 +1,4 @@
+using AIMass.Grains.Cluster;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,10 @@ using Orleans.Hosting;
 
 namespace AIMass.Client.Hosting;
 
-/// <summary>Connects a host to an AIMass cluster as an Orleans client (for trusted in-cluster services such as the web host).</summary>
+/// <summary>
+/// Connects a host to an AIMass cluster as an Orleans client (for trusted in-cluster services such as the web host):
+/// gateways are found in the membership table and reached with the cluster's mutual TLS.
+/// </summary>
 public static class OrleansClientExtensions
 {
     public static IHostApplicationBuilder AddAIMassOrleansClient(this IHostApplicationBuilder builder, ClusterConnectionOptions? options = null)
@@ -26,6 +30,11 @@ public static class OrleansClientExtensions
                     o.ServiceId = options.ServiceId;
                 });
                 client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
+                if (!options.Tls.Disabled)
+                {
+                    var (certificate, authority) = ClusterTls.Load(options.Tls, "AIMass:Tls");
+                    client.UseTls(certificate, tls => ClusterTls.Configure(tls, certificate, authority));
+                }
             }
             else
             {

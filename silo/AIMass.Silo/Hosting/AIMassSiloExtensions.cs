@@ -1,4 +1,5 @@
 using AIMass.Grains.Artifacts;
+using AIMass.Grains.Cluster;
 using AIMass.Grains.Hosting;
 using AIMass.Grains.Security;
 using AIMass.Grains.Workers;
@@ -38,7 +39,11 @@ public static class AIMassSiloExtensions
         return builder;
     }
 
-    /// <summary>Localhost clustering (embedded) or Azure table clustering (scaled out).</summary>
+    /// <summary>
+    /// Embedded: localhost clustering on loopback, no gateway unless configured. Scaled out: Azure table clustering,
+    /// listening on every address and advertising a routable one, mutual TLS on silo and gateway connections, and
+    /// Kubernetes hosting when running in a pod.
+    /// </summary>
     public static ISiloBuilder UseAIMassClustering(this ISiloBuilder silo, AIMassOptions options)
     {
         ThrowIfInvalid(options);
@@ -50,11 +55,22 @@ public static class AIMassSiloExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            var advertised = AdvertisedAddress.Resolve(options.AdvertisedAddress, Environment.GetEnvironmentVariable("POD_IP"));
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.EffectiveGatewayPort, listenOnAnyHostAddress: true);
+            if (!options.Tls.Disabled)
+            {
+                var (certificate, authority) = ClusterTls.Load(options.Tls, "AIMass:Tls");
+                silo.UseTls(certificate, tls => ClusterTls.Configure(tls, certificate, authority));
+            }
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
+            {
+                // Pod name as silo name, pod IP as address, and silos of deleted pods declared dead at once.
+                silo.UseKubernetesHosting();
+            }
         }
         else
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.UseLocalhostClustering(options.SiloPort, options.EffectiveGatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
         return silo;
     }
@@ -114,8 +130,8 @@ public static class AIMassSiloExtensions
         services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<TrainingJobRunner>());
         services.AddAIMassTelemetry();
         services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<SiloWorkersLifecycle>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWorkersLifecycle>());
         return silo;

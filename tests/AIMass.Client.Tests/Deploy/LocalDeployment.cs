@@ -6,7 +6,8 @@ namespace AIMass.Client.Tests.Deploy;
 
 /// <summary>
 /// <c>deploy/local/run-local.sh</c> running as a child process: Azurite, two silo processes (fake-GPU and cpu)
-/// clustered through Azure tables, and (when asked) the web host in client mode. Stopped with SIGTERM.
+/// clustered through Azure tables with mutual TLS, and (when asked) the web host in client mode; on loopback, or
+/// (<c>netns</c>) each process in a network namespace of its own. Stopped with SIGTERM.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
@@ -19,7 +20,7 @@ public sealed class LocalDeployment : IAsyncDisposable
         Ready = ready;
     }
 
-    /// <summary>The script's ready line: web, adminKey, connectionString, clusterId, serviceId, silos, work.</summary>
+    /// <summary>The script's ready line: web, adminKey, connectionString, clusterId, serviceId, silos, tls, netns, work.</summary>
     public JsonElement Ready { get; }
 
     public string ConnectionString => Ready.GetProperty("connectionString").GetString()!;
@@ -30,11 +31,23 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     public string AdminKey => Ready.GetProperty("adminKey").GetString()!;
 
-    public static async Task<LocalDeployment> StartAsync(bool web, TimeSpan timeout)
+    /// <summary>The silo named <paramref name="name"/>: pid, address, gatewayPort, health (its /healthz and /readyz base URL).</summary>
+    public JsonElement Silo(string name) => Ready.GetProperty("silos").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name);
+
+    /// <summary>The cluster TLS settings of a client the script issued a certificate to.</summary>
+    public AIMass.Grains.Cluster.ClusterTlsOptions ClientTls => new()
+    {
+        CertificatePath = Ready.GetProperty("tls").GetProperty("certificate").GetString(),
+        KeyPath = Ready.GetProperty("tls").GetProperty("key").GetString(),
+        AuthorityPath = Ready.GetProperty("tls").GetProperty("authority").GetString(),
+    };
+
+    public static async Task<LocalDeployment> StartAsync(bool web, TimeSpan timeout, bool netns = false)
     {
         var script = Path.Combine(TestPaths.RepositoryRoot, "deploy", "local", "run-local.sh");
         var arguments = new List<string> { script, "--config", TestPaths.Configuration, "--no-build" };
         if (!web) arguments.Add("--no-web");
+        if (netns) arguments.Add("--netns");
         var start = new ProcessStartInfo("bash", arguments)
         {
             RedirectStandardOutput = true,

@@ -25,6 +25,7 @@ public sealed class LocalScaledOutTests
             AzureStorageConnectionString = deployment.ConnectionString,
             ClusterId = deployment.ClusterId,
             ServiceId = "aimass",
+            Tls = deployment.ClientTls,
         });
         using var host = builder.Build();
         await host.StartAsync();

@@ -22,6 +22,8 @@ public static class GrainsExtensions
         else
         {
             builder.AddAIMassOrleansClient();
+            // Ready when the cluster answers; the silos' own /readyz cover their storage.
+            builder.Services.AddHealthChecks().AddCheck<Silo.Health.ClusterHealthCheck>("cluster", tags: [Silo.Health.HealthEndpoints.ReadyTag]);
         }
         return builder;
     }

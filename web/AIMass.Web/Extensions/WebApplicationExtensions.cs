@@ -1,3 +1,4 @@
+using AIMass.Silo.Health;
 using AIMass.Web.Apis;
 using AIMass.Web.Components;
 using AIMass.Web.Hosting;
@@ -6,7 +7,7 @@ using Orleans.Dashboard;
 
 namespace AIMass.Web.Extensions;
 
-/// <summary>The request pipeline and endpoints: API (problem details), portal (error pages), account, OpenAPI, dashboard.</summary>
+/// <summary>The request pipeline and endpoints: health, API (problem details), portal (error pages), account, OpenAPI, dashboard.</summary>
 public static class WebApplicationExtensions
 {
     public static WebApplication UseAIMassWeb(this WebApplication app)
@@ -23,6 +24,7 @@ public static class WebApplicationExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
 
+        app.MapAIMassHealth();
         app.MapOpenApi();
         app.MapAIMassApi();
         app.MapAccountEndpoints();
