@@ -23,6 +23,7 @@ public sealed class AzureProcessClusterTests : IClassFixture<Azurite>
     public async Task Study_survives_a_killed_silo_and_state_survives_a_full_restart()
     {
         using var data = TemporaryFolder.Create();
+        using var certificates = new AIMass.Tests.Shared.TestCertificates(Path.Combine(data.Path, "tls"));
         var cluster = $"c{Guid.NewGuid():N}"[..12];
         var settings = new[] { ("north", FreePorts.Next(), FreePorts.Next()), ("south", FreePorts.Next(), FreePorts.Next()) }
             .Select(s =>
@@ -32,9 +33,16 @@ public sealed class AzureProcessClusterTests : IClassFixture<Azurite>
                 env["AIMass__AzureStorageConnectionString"] = _azurite.ConnectionString;
                 env["AIMass__ClusterId"] = cluster;
                 env["AIMass__ServiceId"] = cluster;
+                env["AIMass__AdvertisedAddress"] = "127.0.0.1";
+                foreach (var (key, value) in certificates.Environment(s.Item1)) env[key] = value;
                 return env;
             }).ToArray();
-        var connection = new ClusterConnectionOptions { Storage = "AzureStorage", AzureStorageConnectionString = _azurite.ConnectionString, ClusterId = cluster, ServiceId = cluster };
+        var (clientCertificate, clientKey) = certificates.Issue("client");
+        var connection = new ClusterConnectionOptions
+        {
+            Storage = "AzureStorage", AzureStorageConnectionString = _azurite.ConnectionString, ClusterId = cluster, ServiceId = cluster,
+            Tls = new Grains.Cluster.ClusterTlsOptions { CertificatePath = clientCertificate, KeyPath = clientKey, AuthorityPath = certificates.AuthorityPath },
+        };
         TrialSummary[] finished;
         int lost;
 
