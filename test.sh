@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints one total line: "N passed, N failed, N skipped".
 # Installs what the tests need when it is missing: Azurite (npm, tests/package.json + lock file) and,
-# when running as root, Debian's chromium for the browser tests.
+# when running as root, Debian's chromium for the browser tests and Debian's kubernetes-client (kubectl) for the
+# Kubernetes manifest tests (they fail, saying so, without it).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,6 +19,18 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/de
   echo "[test.sh] installing Debian chromium for the browser tests"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "[test.sh] warning: chromium could not be installed"
+fi
+if ! command -v kubectl >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "[test.sh] installing Debian kubernetes-client (kubectl) for the Kubernetes manifest tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null) \
+    || echo "[test.sh] warning: kubernetes-client could not be installed: the Kubernetes manifest tests will fail"
+fi
+# The manifest tests need kubectl 1.22+ (kustomize 4.2+); Debian 12's kubernetes-client is 1.20.
+kubectl_minor=$(kubectl version --client -o json 2>/dev/null | grep -o '"minor": *"[0-9]*' | grep -o '[0-9]*$')
+if [ -z "$kubectl_minor" ]; then
+  echo "[test.sh] warning: kubectl is missing: the Kubernetes manifest tests (tests/AIMass.Client.Tests/Deploy) will fail"
+elif [ "$kubectl_minor" -lt 22 ]; then
+  echo "[test.sh] warning: kubectl 1.$kubectl_minor is too old for deploy/k8s (needs 1.22+): the Kubernetes manifest tests will fail"
 fi
 
 results="$root/TestResults"

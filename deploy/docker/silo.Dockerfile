@@ -19,7 +19,8 @@ RUN dotnet publish silo/AIMass.Silo/AIMass.Silo.csproj -c Release -o /app \
       -p:TorchBackend=${TORCH_BACKEND} \
       -p:CustomAfterMicrosoftCommonTargets=/src/deploy/docker/TorchBackend.targets
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
+# The ASP.NET Core runtime: the silo serves /healthz and /readyz with Kestrel (AIMass:HealthUrl).
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 ARG TORCH_BACKEND=cpu
 LABEL org.opencontainers.image.title="aimass-silo" org.opencontainers.image.description="AIMass silo (${TORCH_BACKEND})"
 # libgomp for libtorch's OpenMP; passive OpenMP waits keep idle threads off the cores.
@@ -31,6 +32,7 @@ ENV OMP_WAIT_POLICY=PASSIVE \
 WORKDIR /app
 COPY --from=build /app ./
 USER $APP_UID
-# 11111: silo-to-silo; 30000: client gateway (web hosts in client mode connect here).
-EXPOSE 11111 30000
+# 11111: silo-to-silo; 30000: client gateway (web hosts in client mode connect here); 8080: /healthz and /readyz
+# when AIMass__HealthUrl=http://0.0.0.0:8080 (the Kubernetes manifests set it).
+EXPOSE 11111 30000 8080
 ENTRYPOINT ["dotnet", "AIMass.Silo.dll"]

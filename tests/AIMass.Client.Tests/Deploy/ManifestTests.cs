@@ -32,7 +32,6 @@ public sealed class ManifestTests
     public void Every_deployment_has_resources_probes_labels_and_a_matching_selector(string variant)
     {
         var docs = variant == "base" ? Base : Manifests.Render(variant);
-        if (docs is null) docs = Base; // without kubectl the overlays cannot be rendered; the base still must pass
         foreach (var deployment in Deployments(docs))
         {
             var name = deployment.Name();
@@ -163,16 +162,6 @@ public sealed class ManifestTests
     {
         var production = Manifests.Render("production");
         var dev = Manifests.Render("dev");
-        if (production is null || dev is null)
-        {
-            // No kubectl: check what can be checked without rendering: the overlays parse and name the base.
-            foreach (var overlay in new[] { "production", "dev" })
-            {
-                var kustomization = Manifests.Load(Path.Combine(Manifests.Folder, "overlays", overlay, "kustomization.yaml")).Single();
-                Assert.Contains(kustomization.Seq("resources"), r => ((YamlScalarNode)r).Value == "../../base");
-            }
-            return;
-        }
         Assert.All(production.Where(d => d.Kind() != "Namespace"), d => Assert.Equal("aimass", d.Map("metadata").ScalarOrNull("namespace")));
         Assert.All(Deployments(production), d => Assert.StartsWith("registry.example.com/aimass/", Container(d).Scalar("image")));
         Assert.EndsWith("-cuda", Container(Deployment(production, "aimass-silo-gpu")).Scalar("image"));

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace AIMass.Client.Tests.Deploy;
 
 /// <summary>
 /// The Kubernetes manifests under <c>deploy/k8s</c> as parsed YAML: the base's resources (as its kustomization
-/// lists them) and, where <c>kubectl</c> is installed, each overlay as <c>kubectl kustomize</c> renders it.
+/// lists them) and each overlay as <c>kubectl kustomize</c> renders it.
 /// </summary>
 public static class Manifests
 {
@@ -28,23 +27,25 @@ public static class Manifests
         return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
     }
 
-    /// <summary>An overlay rendered by <c>kubectl kustomize</c>, or null when kubectl is not installed.</summary>
-    public static List<YamlMappingNode>? Render(string overlay)
+    /// <summary>An overlay rendered by <c>kubectl kustomize</c> (which must be installed: see <see cref="Kubectl"/>).</summary>
+    public static List<YamlMappingNode> Render(string overlay) => Parse(RenderText(Path.Combine("overlays", overlay)));
+
+    /// <summary>
+    /// The YAML <c>kubectl kustomize</c> renders from a kustomization folder under <see cref="Folder"/>
+    /// (<c>base</c>, <c>overlays/dev</c>, ...).
+    /// </summary>
+    public static string RenderText(string kustomization)
     {
-        var kubectl = new[] { "/usr/bin/kubectl", "/usr/local/bin/kubectl" }.FirstOrDefault(File.Exists);
-        if (kubectl is null) return null;
-        var start = new ProcessStartInfo(kubectl, ["kustomize", Path.Combine(Folder, "overlays", overlay)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000)) throw new TimeoutException("kubectl kustomize did not finish within 60 s.");
-        if (process.ExitCode != 0) throw new InvalidOperationException($"kubectl kustomize {overlay} failed: {error.Result}");
+        var (exitCode, output, error) = Kubectl.Run(["kustomize", Path.Combine(Folder, kustomization)]);
+        if (exitCode != 0) throw new InvalidOperationException($"kubectl kustomize {kustomization} failed: {error}");
+        return output;
+    }
+
+    /// <summary>The mapping documents of a YAML stream.</summary>
+    public static List<YamlMappingNode> Parse(string yaml)
+    {
         var stream = new YamlStream();
-        stream.Load(new StringReader(output.Result));
+        stream.Load(new StringReader(yaml));
         return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
     }
 
