@@ -28,9 +28,9 @@ fi
 # The manifest tests need kubectl 1.22+ (kustomize 4.2+); Debian 12's kubernetes-client is 1.20.
 kubectl_minor=$(kubectl version --client -o json 2>/dev/null | grep -o '"minor": *"[0-9]*' | grep -o '[0-9]*$')
 if [ -z "$kubectl_minor" ]; then
-  echo "[test.sh] warning: kubectl is missing: the Kubernetes manifest tests (tests/AIMass.Client.Tests/Deploy) will fail"
+  echo "[test.sh] warning: kubectl is missing: the Kubernetes manifest tests that render or apply the manifests (tests/AIMass.Client.Tests/Deploy) are skipped"
 elif [ "$kubectl_minor" -lt 22 ]; then
-  echo "[test.sh] warning: kubectl 1.$kubectl_minor is too old for deploy/k8s (needs 1.22+): the Kubernetes manifest tests will fail"
+  echo "[test.sh] warning: kubectl 1.$kubectl_minor is too old for deploy/k8s (needs 1.22+): the Kubernetes manifest tests that need it are skipped"
 fi
 
 results="$root/TestResults"

@@ -7,7 +7,7 @@ namespace AIMass.Client.Tests.Deploy;
 /// </summary>
 public sealed class DryRunManifestTests
 {
-    [Theory]
+    [KubectlTheory]
     [InlineData("base files")]
     [InlineData("base")]
     [InlineData("overlays/dev")]

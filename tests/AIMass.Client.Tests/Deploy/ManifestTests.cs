@@ -25,7 +25,7 @@ public sealed class ManifestTests
         Assert.Single(Base, d => d.Kind() == "HorizontalPodAutoscaler");
     }
 
-    [Theory]
+    [KubectlTheory]
     [InlineData("base")]
     [InlineData("production")]
     [InlineData("dev")]
@@ -157,7 +157,7 @@ public sealed class ManifestTests
         Assert.Equal("aimass-web", service.Map("spec").Map("selector").Scalar("app.kubernetes.io/name"));
     }
 
-    [Fact]
+    [KubectlFact]
     public void Overlays_render_with_their_namespace_pinned_images_and_a_gpu_stand_in_for_dev()
     {
         var production = Manifests.Render("production");

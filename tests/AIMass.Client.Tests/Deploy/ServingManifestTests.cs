@@ -38,7 +38,7 @@ public sealed class ServingManifestTests
         return probes;
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public async Task Probes_ask_the_health_routes_the_hosts_map_for_liveness_and_readiness(string variant)
     {
@@ -54,7 +54,7 @@ public sealed class ServingManifestTests
         }
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public void Silo_probes_reach_the_port_of_AIMass_HealthUrl_on_every_address(string variant)
     {
@@ -74,7 +74,7 @@ public sealed class ServingManifestTests
         }
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public void Web_probes_and_service_reach_the_port_the_web_host_listens_on(string variant)
     {
@@ -100,7 +100,7 @@ public sealed class ServingManifestTests
         return int.Parse(ports.Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public void Every_AIMass_setting_is_an_option_key_of_the_right_type(string variant)
     {
@@ -134,7 +134,7 @@ public sealed class ServingManifestTests
         Assert.False(OptionKeys.All.ContainsKey("AIMass:EffectiveGatewayPort")); // read-only: not a setting
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public void Tls_files_are_the_mounted_cluster_secret_and_nobody_turns_TLS_off(string variant)
     {
@@ -163,7 +163,7 @@ public sealed class ServingManifestTests
         Assert.DoesNotContain(Directory.EnumerateFiles(Manifests.Folder, "*", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("PRIVATE KEY", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [KubectlTheory]
     [MemberData(nameof(Variants))]
     public void Silo_and_gateway_ports_are_the_ones_the_silo_opens(string variant)
     {
