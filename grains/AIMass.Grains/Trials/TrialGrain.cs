@@ -113,7 +113,7 @@ public sealed partial class TrialGrain(
         await state.WriteStateAsync();
         StartLeaseTimer();
         _ = Study.TrialStartedAsync(S.Job.Number, lease.Worker, lease.Silo, lease.GrantedUtc, S.Attempts);
-        return S.Job;
+        return S.Job with { ArtifactPath = AttemptArtifact(S.Lease) };
     }
 
     public async Task<EpochVerdict> HeartbeatAsync(string leaseId)
@@ -204,7 +204,8 @@ public sealed partial class TrialGrain(
             ParameterCount = result.ParameterCount,
             LatencyMs = result.LatencyMs,
             ArtifactBytes = result.ArtifactBytes,
-            ArtifactPath = result.ArtifactPath,
+            // The file this lease was given: only the accepted attempt's model is ever recorded.
+            ArtifactPath = result.ArtifactPath is null ? null : AttemptArtifact(S.Lease!),
             TrainedAs = result.TrainedAs,
             TrainRows = result.TrainRows,
             Members = result.Members,
@@ -336,6 +337,9 @@ public sealed partial class TrialGrain(
         Attempt = S.Attempts,
         EnqueuedUtc = clock.GetUtcNow(),
     };
+
+    private string AttemptArtifact(TrialLease lease) =>
+        Artifacts.ArtifactPaths.TrialAttemptModel(S.Job!.TenantId, S.Job.StudyId, S.Job.Number, lease.Attempt, lease.LeaseId);
 
     private bool Holds(string leaseId) => S.Summary.Status == TrialStatus.Running && S.Lease?.LeaseId == leaseId;
 
