@@ -50,6 +50,13 @@ public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
     [SystemOnly]
     Task ReleaseStorageAsync(string datasetId, long bytes);
 
+    /// <summary>
+    /// Sets the bytes counted for a data set to what it holds now (its stored versions): an upload rolled back, or a
+    /// reservation whose upload died before it was stored. 0 forgets the data set; a data set with versions stays indexed.
+    /// </summary>
+    [SystemOnly]
+    Task SyncStorageAsync(string datasetId, string name, long bytes);
+
     /// <summary>Registers a new active study, refusing it when the active-study quota is reached.</summary>
     [SystemOnly]
     Task ReserveStudyAsync(string studyId, string name);

@@ -28,7 +28,7 @@ public sealed record TrialJob
     [Id(14)] public string? TeacherArtifactPath { get; init; }
     [Id(15)] public int? TeacherTrial { get; init; }
 
-    /// <summary>Where the trained model's artifact is to be stored.</summary>
+    /// <summary>Where the trained model's artifact is to be stored (the job a trial hands a lease holder names that attempt's own file).</summary>
     [Id(16)] public required string ArtifactPath { get; init; }
 
     /// <summary>Folds of cross-validation; 0 for a holdout split.</summary>

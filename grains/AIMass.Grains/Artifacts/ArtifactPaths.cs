@@ -11,6 +11,13 @@ public static class ArtifactPaths
 
     public static string TrialModel(string tenant, string study, int number) => $"{StudyFolder(tenant, study)}trials/{number}.zip";
 
+    /// <summary>
+    /// The model one attempt (lease) of a trial writes: attempts never share a file, so a stale attempt that still writes
+    /// cannot replace the model of the attempt the trial accepted.
+    /// </summary>
+    public static string TrialAttemptModel(string tenant, string study, int number, int attempt, string leaseId) =>
+        Validate($"{StudyFolder(tenant, study)}trials/{number}/attempt-{attempt}-{leaseId}.zip");
+
     /// <summary>Refuses paths that could escape the store's root.</summary>
     public static string Validate(string path)
     {

@@ -23,6 +23,23 @@ public sealed partial class DatasetGrain(
     private string TenantId => GrainKeys.Split(Key).Tenant;
     private string DatasetId => GrainKeys.Split(Key).Id;
 
+    /// <summary>
+    /// Reconciles the tenant's count with the versions stored here: a silo killed between reserving an upload's bytes
+    /// and storing its version left bytes counted that no version holds (the next upload of that version number
+    /// replaces any file it wrote).
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using (CallerContext.AsSystem()) await Tenant.SyncStorageAsync(DatasetId, state.State.Name, StoredBytes());
+        }
+        catch (Exception e)
+        {
+            LogReconcileFailed(e, Key);
+        }
+    }
+
     public async Task<DatasetInfo> UploadAsync(DatasetUpload upload)
     {
         GrainKeys.ValidateId(DatasetId, "Data set");
@@ -38,7 +55,7 @@ public sealed partial class DatasetGrain(
 
         using (CallerContext.AsSystem())
         {
-            await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReserveStorageAsync(DatasetId, upload.Name, content.LongLength);
+            await Tenant.ReserveStorageAsync(DatasetId, upload.Name, content.LongLength);
         }
         var version = state.State.Versions.Count == 0 ? 1 : state.State.Versions[^1].Version + 1;
         var path = ArtifactPaths.DatasetVersion(TenantId, DatasetId, version);
@@ -73,7 +90,8 @@ public sealed partial class DatasetGrain(
             await artifacts.DeletePrefixAsync(path);
             using (CallerContext.AsSystem())
             {
-                await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStorageAsync(DatasetId, content.LongLength);
+                // Earlier versions stay, counted and indexed; only this upload's bytes are given back.
+                await Tenant.SyncStorageAsync(DatasetId, state.State.Name, StoredBytes());
             }
             throw;
         }
@@ -92,12 +110,12 @@ public sealed partial class DatasetGrain(
     public async Task DeleteAsync()
     {
         EnsureExists();
-        var bytes = state.State.Versions.Sum(v => v.Bytes);
+        var bytes = StoredBytes();
         await artifacts.DeletePrefixAsync(ArtifactPaths.DatasetFolder(TenantId, DatasetId));
         await state.ClearStateAsync();
         using (CallerContext.AsSystem())
         {
-            await GrainFactory.GetGrain<ITenantGrain>(TenantId).ReleaseStorageAsync(DatasetId, bytes);
+            await Tenant.ReleaseStorageAsync(DatasetId, bytes);
         }
         LogDeleted(Key);
         DeactivateOnIdle();
@@ -121,6 +139,10 @@ public sealed partial class DatasetGrain(
         CreatedUtc = state.State.CreatedUtc,
     };
 
+    private long StoredBytes() => state.State.Versions.Sum(v => v.Bytes);
+
+    private ITenantGrain Tenant => GrainFactory.GetGrain<ITenantGrain>(TenantId);
+
     private void EnsureExists()
     {
         if (state.State.Versions.Count == 0) throw ServiceException.NotFound($"Data set '{DatasetId}'");
@@ -128,6 +150,9 @@ public sealed partial class DatasetGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data set {DatasetKey} version {Version} stored: {Rows} rows, {Columns} columns")]
     private partial void LogUploaded(string datasetKey, int version, int rows, int columns);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data set {DatasetKey} could not reconcile its tenant's storage count; the next activation tries again")]
+    private partial void LogReconcileFailed(Exception e, string datasetKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data set {DatasetKey} deleted")]
     private partial void LogDeleted(string datasetKey);

@@ -53,9 +53,20 @@ public sealed partial class StudyGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Records a trial's end once: a repeat (the trial tells again until a call returns) changes nothing. A call returns
+    /// only once the end is stored: when what follows from it (counting, asking for more) fails, the recorded end stays
+    /// unsaved in memory, and the trial's repeat stores it; the next tick advances the study.
+    /// </summary>
     public async Task TrialFinishedAsync(TrialSummary trial)
     {
-        if (S.Spec is null || !S.Trials.TryGetValue(trial.Number, out var known) || IsFinal(known.Status)) return;
+        if (S.Spec is null || !S.Trials.TryGetValue(trial.Number, out var known)) return;
+        if (IsFinal(known.Status))
+        {
+            // Recorded already; stored too before this repeat is acknowledged.
+            await SaveIfDirtyAsync();
+            return;
+        }
         // The study owns why a trial exists; the trial grain owns how it ran.
         trial = trial with { Kind = known.Kind, Scenario = known.Scenario, TeacherTrial = known.TeacherTrial, Params = known.Params };
         S.Trials[trial.Number] = trial;

@@ -161,6 +161,19 @@ public sealed class TenantGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task SyncStorageAsync(string datasetId, string name, long bytes)
+    {
+        if (!S.Created) return;
+        bytes = Math.Max(0, bytes);
+        var counted = S.Datasets.GetValueOrDefault(datasetId)?.Bytes ?? 0;
+        if (bytes == counted && (bytes > 0) == S.Datasets.ContainsKey(datasetId)) return;
+        if (bytes == 0) S.Datasets.Remove(datasetId);
+        else if (S.Datasets.TryGetValue(datasetId, out var entry)) entry.Bytes = bytes;
+        else S.Datasets[datasetId] = new IndexedResource { Name = name, CreatedUtc = clock.GetUtcNow(), Bytes = bytes };
+        S.Usage = S.Usage with { StoredBytes = Math.Max(0, S.Usage.StoredBytes + bytes - counted) };
+        await state.WriteStateAsync();
+    }
+
     public async Task ReserveStudyAsync(string studyId, string name)
     {
         EnsureCreated();

@@ -15,7 +15,8 @@ namespace AIMass.Grains.Trials;
 /// lease holder may report; a lease that stops beating is taken back (re-queued up to the attempt limit,
 /// then failed with the reason), so a trial is never lost and never completed twice.
 /// Calls to its study are one-directional (the study only calls trials one-way, or new ones), so no call
-/// cycle can deadlock.
+/// cycle can deadlock. Its end is stored before the study hears of it, and told again until the study acknowledges it
+/// (see <c>TrialGrain.HandOff.cs</c>).
 /// </summary>
 public sealed partial class TrialGrain(
     [PersistentState("trial", StorageNames.State)] IPersistentState<TrialGrainState> state,
@@ -39,6 +40,7 @@ public sealed partial class TrialGrain(
         _lastBeat = clock.GetUtcNow();
         _intermediate.AddRange(S.Summary.IntermediateValues);
         if (S.Summary.Status == TrialStatus.Running) StartLeaseTimer();
+        if (S.StudyUntold) StartHandOffTimer();
         return Task.CompletedTask;
     }
 
@@ -46,6 +48,8 @@ public sealed partial class TrialGrain(
     {
         if (S.Job is not null)
         {
+            // A study that still counts a finished trial as queued missed its end: it is told again.
+            if (IsFinal(S.Summary.Status)) await HandOffAsync();
             if (S.Summary.Status != TrialStatus.Queued) return;
             if (S.Held)
             {
@@ -109,7 +113,7 @@ public sealed partial class TrialGrain(
         await state.WriteStateAsync();
         StartLeaseTimer();
         _ = Study.TrialStartedAsync(S.Job.Number, lease.Worker, lease.Silo, lease.GrantedUtc, S.Attempts);
-        return S.Job;
+        return S.Job with { ArtifactPath = AttemptArtifact(S.Lease) };
     }
 
     public async Task<EpochVerdict> HeartbeatAsync(string leaseId)
@@ -200,7 +204,8 @@ public sealed partial class TrialGrain(
             ParameterCount = result.ParameterCount,
             LatencyMs = result.LatencyMs,
             ArtifactBytes = result.ArtifactBytes,
-            ArtifactPath = result.ArtifactPath,
+            // The file this lease was given: only the accepted attempt's model is ever recorded.
+            ArtifactPath = result.ArtifactPath is null ? null : AttemptArtifact(S.Lease!),
             TrainedAs = result.TrainedAs,
             TrainRows = result.TrainRows,
             Members = result.Members,
@@ -216,13 +221,13 @@ public sealed partial class TrialGrain(
             },
         };
         S.Lease = null;
+        S.StudyUntold = true;
         Note($"{status.ToString().ToLowerInvariant()} (attempt {S.Attempts})");
         await state.WriteStateAsync();
         StopLeaseTimer();
         ServiceMetrics.TrialsFinished.Add(1, new KeyValuePair<string, object?>("outcome", status.ToString()));
         if (result.ComputeSeconds > 0) ServiceMetrics.TrainingSeconds.Record(result.ComputeSeconds);
-        await Scheduler.ReleaseAsync(Key);
-        await Study.TrialFinishedAsync(S.Summary);
+        await HandOffAsync();
         return true;
     }
 
@@ -240,6 +245,10 @@ public sealed partial class TrialGrain(
             case TrialStatus.Running:
                 await Scheduler.TrackRunningAsync(Ticket(), S.Lease!.Worker);
                 break;
+            case var status when IsFinal(status):
+                // The study still counts it as running: it missed the trial's end.
+                await HandOffAsync();
+                break;
         }
     }
 
@@ -250,10 +259,10 @@ public sealed partial class TrialGrain(
         if (S.Summary.Status == TrialStatus.Queued)
         {
             S.Summary = S.Summary with { Status = TrialStatus.Cancelled, Reason = reason, FinishedUtc = clock.GetUtcNow() };
+            S.StudyUntold = true;
             Note($"cancelled: {reason}");
             await state.WriteStateAsync();
-            await Scheduler.ReleaseAsync(Key);
-            await Study.TrialFinishedAsync(S.Summary);
+            await HandOffAsync();
             return;
         }
         // Running: the trial ends now, whatever its worker does. Its lease is dropped (so the worker's next heartbeat or
@@ -297,12 +306,12 @@ public sealed partial class TrialGrain(
 
     private async Task FinalizeAsync()
     {
+        S.StudyUntold = true;
         Note(S.Summary.Reason ?? S.Summary.Status.ToString());
         await state.WriteStateAsync();
         StopLeaseTimer();
         ServiceMetrics.TrialsFinished.Add(1, new KeyValuePair<string, object?>("outcome", S.Summary.Status.ToString()));
-        await Scheduler.ReleaseAsync(Key);
-        await Study.TrialFinishedAsync(S.Summary);
+        await HandOffAsync();
     }
 
     private async Task RequeueAsync(string why)
@@ -328,6 +337,9 @@ public sealed partial class TrialGrain(
         Attempt = S.Attempts,
         EnqueuedUtc = clock.GetUtcNow(),
     };
+
+    private string AttemptArtifact(TrialLease lease) =>
+        Artifacts.ArtifactPaths.TrialAttemptModel(S.Job!.TenantId, S.Job.StudyId, S.Job.Number, lease.Attempt, lease.LeaseId);
 
     private bool Holds(string leaseId) => S.Summary.Status == TrialStatus.Running && S.Lease?.LeaseId == leaseId;
 

@@ -17,4 +17,10 @@ public sealed class TrialGrainState
 
     /// <summary>Withdrawn from the queue while the study is paused.</summary>
     [Id(6)] public bool Held { get; set; }
+
+    /// <summary>
+    /// The trial's end is stored but its study has not acknowledged it yet (nor the scheduler freed its place): it is
+    /// told again until it does, so a crash or a failed call between the two never leaves the study waiting.
+    /// </summary>
+    [Id(7)] public bool StudyUntold { get; set; }
 }

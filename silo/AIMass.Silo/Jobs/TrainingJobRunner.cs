@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AIMass.Grains.Artifacts;
 using AIMass.Grains.Hosting;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
@@ -13,11 +14,13 @@ namespace AIMass.Silo.Jobs;
 /// <summary>
 /// The silo's training service: runs leased jobs outside any grain turn (their training on the executor's
 /// dedicated threads), with the job's seed, threads and device; beats each lease, streams epoch reports to the trial grain (which asks
-/// the study's pruner), stores the artifact and reports the result, then frees the worker's slot.
+/// the study's pruner), stores the artifact and reports the result, then frees the worker's slot. An attempt writes its
+/// own artifact file; when its trial refuses the result (the lease was lost meanwhile), that file is deleted.
 /// </summary>
 public sealed partial class TrainingJobRunner(
     IGrainFactory grains,
     ITrialExecutor executor,
+    IArtifactStore artifacts,
     SiloIdentity identity,
     IOptions<JobSchedulingOptions> options,
     ILogger<TrainingJobRunner> logger) : IJobRunner, IAsyncDisposable
@@ -146,7 +149,10 @@ public sealed partial class TrainingJobRunner(
         }
         await beating;
 
-        if (!running.Silent) await DeliverAsync(trial, result, job.TrialKey);
+        if (!running.Silent && await DeliverAsync(trial, result, job.TrialKey) == false && result.ArtifactPath is { } stale)
+        {
+            await DiscardAsync(stale, job.TrialKey);
+        }
         _jobs.TryRemove(job.TrialKey, out _);
         _tasks.TryRemove(job.TrialKey, out _);
         running.Cancellation.Dispose();
@@ -206,15 +212,17 @@ public sealed partial class TrainingJobRunner(
         }
     }
 
-    /// <summary>Reports the result, retrying while the trial grain is moving (a silo restart on its side).</summary>
-    private async Task DeliverAsync(ITrialGrain trial, TrialResult result, string trialKey)
+    /// <summary>
+    /// Reports the result, retrying while the trial grain is moving (a silo restart on its side); whether the trial
+    /// accepted it, or null when it could not be told.
+    /// </summary>
+    private async Task<bool?> DeliverAsync(ITrialGrain trial, TrialResult result, string trialKey)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await trial.FinishAsync(result);
-                return;
+                return await trial.FinishAsync(result);
             }
             catch (Exception e) when (attempt < 5 && e is not Grains.ServiceException)
             {
@@ -224,8 +232,22 @@ public sealed partial class TrainingJobRunner(
             catch (Exception e)
             {
                 LogDeliveryFailed(e, trialKey);
-                return;
+                return null;
             }
+        }
+    }
+
+    /// <summary>Deletes the artifact of an attempt its trial refused (a stale lease); the accepted attempt's file is another.</summary>
+    private async Task DiscardAsync(string path, string trialKey)
+    {
+        try
+        {
+            await artifacts.DeletePrefixAsync(path);
+            LogStaleArtifactDeleted(trialKey, path);
+        }
+        catch (Exception e)
+        {
+            LogStaleArtifactKept(e, trialKey, path);
         }
     }
 
@@ -251,6 +273,12 @@ public sealed partial class TrainingJobRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Result of {TrialKey} could not be delivered; its lease will expire and it will run again")]
     private partial void LogDeliveryFailed(Exception e, string trialKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Result of {TrialKey} refused (its lease was lost); its artifact {Path} deleted")]
+    private partial void LogStaleArtifactDeleted(string trialKey, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result of {TrialKey} refused; its artifact {Path} could not be deleted (it is never used)")]
+    private partial void LogStaleArtifactKept(Exception e, string trialKey, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker} unreachable after a job ended")]
     private partial void LogWorkerUnreachable(Exception e, string worker);

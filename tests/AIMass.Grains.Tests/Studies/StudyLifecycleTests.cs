@@ -149,7 +149,7 @@ public sealed class StudyLifecycleTests(SharedCluster shared)
         Assert.InRange(first.IntermediateValues.Length, 1, 999); // stopped early, with the model it had
         using (ServiceCluster.AsTenant("charged"))
         {
-            var history = (await Service.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("charged", "s", first.Number)).GetAsync()).History;
+            var history = (await Service.Client.GetGrain<Grains.Trials.ITrialGrain>(GrainKeys.Trial("charged", "s", first.Number)).GetAsync()).History;
             Assert.Contains(history, line => line.Contains("daily compute quota is spent", StringComparison.Ordinal));
             var tenant = await Service.Client.GetGrain<ITenantGrain>("charged").GetAsync();
             Assert.True(tenant.Usage.ComputeSecondsToday >= 3, $"charged {tenant.Usage.ComputeSecondsToday} s");

@@ -2,16 +2,27 @@ using AIMass.Grains.Artifacts;
 
 namespace AIMass.Silo.Storage.Artifacts;
 
-/// <summary>Artifacts as files under one folder (the embedded default). Writes go to a temporary file first, then move into place.</summary>
-public sealed class LocalArtifactStore(string root) : IArtifactStore
+/// <summary>
+/// Artifacts as files under one folder (the embedded default). Writes go to a temporary file first (named with the
+/// writing process's id), then move into place; temporary files of processes that are gone (a killed silo's) are
+/// removed when the store is made.
+/// </summary>
+public sealed class LocalArtifactStore : IArtifactStore
 {
-    private readonly string _root = Path.GetFullPath(root);
+    private const string TemporarySuffix = ".tmp";
+    private readonly string _root;
+
+    public LocalArtifactStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        DeleteStrayTemporaries(_root);
+    }
 
     public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
     {
         var target = Resolve(path);
         PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
-        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        var temporary = $"{target}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
         await using (var file = new FileStream(temporary, PrivateFiles.NewFile()))
         {
             await content.CopyToAsync(file, ct);
@@ -44,6 +55,51 @@ public sealed class LocalArtifactStore(string root) : IArtifactStore
             count = 1;
         }
         return Task.FromResult(count);
+    }
+
+    /// <summary>
+    /// Removes <c>*.tmp</c> files left by writes that never finished: those of a process that is no longer running, and
+    /// those named before temporary files carried a process id. Those of live processes (other silos of this process
+    /// or another process sharing the folder) are left alone.
+    /// </summary>
+    private static void DeleteStrayTemporaries(string root)
+    {
+        if (!Directory.Exists(root)) return;
+        foreach (var file in Directory.EnumerateFiles(root, "*" + TemporarySuffix, SearchOption.AllDirectories))
+        {
+            if (WriterProcess(file) is { } pid && IsAlive(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // in use or not ours: left alone
+            }
+        }
+    }
+
+    /// <summary>The process id in <c>{target}.{pid}-{guid}.tmp</c>, or null for another name.</summary>
+    private static int? WriterProcess(string file)
+    {
+        var name = Path.GetFileName(file.AsSpan())[..^TemporarySuffix.Length];
+        var tag = name[(name.LastIndexOf('.') + 1)..];
+        var dash = tag.IndexOf('-');
+        return dash > 0 && int.TryParse(tag[..dash], out var pid) ? pid : null;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private string Resolve(string path)

@@ -64,7 +64,7 @@ public sealed class TrainerIsolationTests
             var trial = Assert.Single(await service.Study("victim", "s").GetTrialsAsync());
             Assert.True(trial.Status == TrialStatus.Complete, $"{trial.Status}: {trial.Reason}");
             Assert.Equal(2, trial.Attempts);
-            var history = (await service.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("victim", "s", 0)).GetAsync()).History;
+            var history = (await service.Client.GetGrain<Grains.Trials.ITrialGrain>(GrainKeys.Trial("victim", "s", 0)).GetAsync()).History;
             Assert.Contains(history, line => line.Contains("attempt 1 crashed: the trainer process was killed by signal 9", StringComparison.Ordinal));
         }
         Assert.Equal(1, done.TrialsComplete);
@@ -103,7 +103,7 @@ public sealed class TrainerIsolationTests
                 {
                     foreach (var trial in known)
                     {
-                        var grain = again.Client.GetGrain<Trials.ITrialGrain>(GrainKeys.Trial("canceller", "s", trial.Number));
+                        var grain = again.Client.GetGrain<Grains.Trials.ITrialGrain>(GrainKeys.Trial("canceller", "s", trial.Number));
                         await grain.CheckAsync();
                         Assert.NotEqual(TrialStatus.Running, (await grain.GetAsync()).Summary.Status);
                     }
