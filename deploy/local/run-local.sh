@@ -2,7 +2,7 @@
 # The scaled-out shape on one machine: Azurite (Azure Storage emulator) + two silo processes clustered through
 # Azure tables (one "GPU" silo with a fake cuda:0 device, role gpu; one cpu silo) + the web host as an Orleans
 # client of them. Cluster traffic uses mutual TLS with a throw-away authority made here with openssl (the commands
-# of docs/cluster-tls.md). By default everything listens on free loopback ports; with --netns (root only) each
+# of deploy/README.md, "Cluster certificates"). By default everything listens on free loopback ports; with --netns (root only) each
 # process gets its own network namespace and address on a bridge, as if on three hosts: the cpu silo in the
 # first, the gpu silo in the second, the web host in the third, Azurite on the bridge in the root namespace.
 #
@@ -134,7 +134,7 @@ wait_port() { # name pid host port seconds
   exit 3
 }
 
-# The cluster's certificate authority and one certificate per member (docs/cluster-tls.md).
+# The cluster's certificate authority and one certificate per member (deploy/README.md, "Cluster certificates").
 tls="$work/tls"
 mkdir -p "$tls"
 command -v openssl >/dev/null || { echo "run-local: openssl is needed to make the cluster's certificates" >&2; exit 2; }

@@ -5,7 +5,7 @@ namespace AIMass.Tests.Shared;
 
 /// <summary>
 /// A throw-away cluster authority and the member certificates it issues, written as PEM files (what an admin makes
-/// with the openssl commands in docs/cluster-tls.md), for tests of the cluster's mutual TLS.
+/// with the openssl commands in deploy/README.md, "Cluster certificates"), for tests of the cluster's mutual TLS.
 /// </summary>
 public sealed class TestCertificates : IDisposable
 {
