@@ -36,7 +36,7 @@ public sealed class ClusterTlsOptions
         var errors = new List<string>();
         if (!IsConfigured)
         {
-            errors.Add($"{prefix}:CertificatePath is required in scaled-out mode (mutual TLS between silos and clients); see deploy/README.md, "Cluster certificates", or set {prefix}:Disabled=true behind a mesh that authenticates connections");
+            errors.Add($"{prefix}:CertificatePath is required in scaled-out mode (mutual TLS between silos and clients); see deploy/README.md ('Cluster certificates'), or set {prefix}:Disabled=true behind a mesh that authenticates connections");
             return errors;
         }
         if (!File.Exists(CertificatePath)) errors.Add($"{prefix}:CertificatePath: no file at '{CertificatePath}'");
