@@ -324,11 +324,10 @@ public sealed partial class StudyGrain
         await GrainFactory.GetGrain<ISupervisorGrain>(ISupervisorGrain.Key).UnregisterStudyAsync(Key);
     }
 
-    /// <summary>Writes the state (with the optimizer's snapshot) now.</summary>
+    /// <summary>Writes the state (the changed pages of trials, then the study's record) now.</summary>
     private async Task SaveAsync()
     {
-        SaveOptimizer();
-        await state.WriteStateAsync();
+        await PersistAsync();
         _dirty = false;
     }
 

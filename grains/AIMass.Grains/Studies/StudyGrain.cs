@@ -6,9 +6,11 @@ using AIMass.Grains.Scheduling;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies.Admission;
 using AIMass.Grains.Studies.Leaderboards;
+using AIMass.Grains.Studies.Persistence;
 using AIMass.Grains.Studies.SearchSpaces;
 using AIMass.Grains.Tenants;
 using AIMass.Optimization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AIMass.Grains.Studies;
@@ -35,6 +37,7 @@ public sealed partial class StudyGrain(
     private const int MinStudyRows = 10;
 
     private Optimization.Study? _optimizer;
+    private StudyTrialPages? _trialPages;
     private string? _activity;
     private bool _dirty;
 
@@ -118,8 +121,7 @@ public sealed partial class StudyGrain(
         });
         S.Status = StudyStatus.Running;
         S.RunningSinceUtc = now;
-        SaveOptimizer();
-        await state.WriteStateAsync();
+        await PersistAsync();
         LogCreated(Key, task, spec.Sampler, S.Space.Parameters.Length);
 
         using (CallerContext.AsSystem())
@@ -180,7 +182,7 @@ public sealed partial class StudyGrain(
         S.ActiveSeconds += (now - S.RunningSinceUtc!.Value).TotalSeconds;
         S.RunningSinceUtc = null;
         S.Status = StudyStatus.Paused;
-        await state.WriteStateAsync();
+        await PersistAsync();
         using (CallerContext.AsSystem())
         {
             foreach (var trial in Outstanding().Where(t => t.Status == TrialStatus.Queued)) _ = Trial(trial.Number).WithdrawAsync();
@@ -194,7 +196,7 @@ public sealed partial class StudyGrain(
         if (S.Status != StudyStatus.Paused) throw ServiceException.Conflict($"Study '{StudyId}' is {S.Status}, not Paused: it cannot be resumed.");
         S.Status = StudyStatus.Running;
         S.RunningSinceUtc = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await PersistAsync();
         using (CallerContext.AsSystem())
         {
             foreach (var trial in Outstanding().Where(t => t.Status == TrialStatus.Queued)) _ = Trial(trial.Number).QueueAsync(BuildJob(trial));
@@ -277,7 +279,35 @@ public sealed partial class StudyGrain(
         return _optimizer;
     }
 
-    private void SaveOptimizer() => S.OptimizerSnapshot = Optimizer().ToSnapshot().ToJson();
+    /// <summary>
+    /// Writes the study: first the pages of trials that changed (<see cref="StudyTrialPages"/>), then the study's own
+    /// record without trials, so the write does not grow with the study.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        var optimizer = Optimizer();
+        var pages = await TrialPages().SaveAsync(S, optimizer);
+        var full = state.State;
+        full.TrialPages = pages;
+        state.State = full.HeaderOnly(optimizer.ToSnapshot(_ => false).ToJson(), pages);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            state.State = full;
+        }
+    }
+
+    private StudyTrialPages TrialPages() =>
+        _trialPages ??= new StudyTrialPages(ServiceProvider.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.State), Key);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Spec is not null && S.OptimizerSnapshot.Length > 0) await TrialPages().LoadAsync(S);
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     private void EnsureExists()
     {

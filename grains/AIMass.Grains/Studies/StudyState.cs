@@ -68,4 +68,20 @@ public sealed class StudyState
 
     /// <summary>The data shape and tenant limits each proposed trial is admitted against (null for studies made before admission).</summary>
     [Id(33)] public Admission.AdmissionLimits? Admission { get; set; }
+
+    /// <summary>
+    /// Stored pages of trials (<see cref="Persistence.StudyTrialPages"/>): when above 0, <see cref="Trials"/> and the
+    /// optimizer's trials are stored in pages, not in this record. 0: a study stored before pages (all in this record).
+    /// </summary>
+    [Id(34)] public int TrialPages { get; set; }
+
+    /// <summary>This state without its trials, with <paramref name="optimizerHeader"/> (the optimizer's snapshot without trials) instead of the full one.</summary>
+    internal StudyState HeaderOnly(string optimizerHeader, int trialPages)
+    {
+        var header = (StudyState)MemberwiseClone();
+        header.Trials = [];
+        header.OptimizerSnapshot = optimizerHeader;
+        header.TrialPages = trialPages;
+        return header;
+    }
 }

@@ -76,4 +76,10 @@ public interface IStudyStorage
 
     /// <summary>The whole state, for persistence.</summary>
     StudySnapshot ToSnapshot();
+
+    /// <summary>
+    /// The study's state with only the trials <paramref name="includeTrial"/> selects (by number): what a store that
+    /// keeps trials apart from the study's own attributes writes when a few trials changed.
+    /// </summary>
+    StudySnapshot ToSnapshot(Func<int, bool> includeTrial);
 }

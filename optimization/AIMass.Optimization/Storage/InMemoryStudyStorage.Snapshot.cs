@@ -5,16 +5,21 @@ namespace AIMass.Optimization;
 public sealed partial class InMemoryStudyStorage
 {
     /// <inheritdoc />
-    public StudySnapshot ToSnapshot()
+    public StudySnapshot ToSnapshot() => ToSnapshot(_ => true);
+
+    /// <inheritdoc />
+    public StudySnapshot ToSnapshot(Func<int, bool> includeTrial)
     {
+        ArgumentNullException.ThrowIfNull(includeTrial);
         lock (_gate)
         {
-            var trials = new TrialSnapshot[_trials.Count];
-            for (var i = 0; i < trials.Length; i++)
+            var trials = new List<TrialSnapshot>();
+            for (var i = 0; i < _trials.Count; i++)
             {
+                if (!includeTrial(i)) continue;
                 // A finished trial never changes again: its snapshot is made once and shared by later snapshots.
                 var r = _trials[i];
-                trials[i] = r.IsFinished ? r.Snapshot ??= r.ToSnapshot() : r.ToSnapshot();
+                trials.Add(r.IsFinished ? r.Snapshot ??= r.ToSnapshot() : r.ToSnapshot());
             }
             return new StudySnapshot
             {

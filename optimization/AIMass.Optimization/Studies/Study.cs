@@ -132,6 +132,9 @@ public sealed partial class Study
     /// <summary>The whole study state, for persistence (see <see cref="StudySnapshot.ToJson"/>).</summary>
     public StudySnapshot ToSnapshot() => Storage.ToSnapshot();
 
+    /// <summary>The study's state with only the selected trials (by number), for stores that keep trials in pages.</summary>
+    public StudySnapshot ToSnapshot(Func<int, bool> includeTrial) => Storage.ToSnapshot(includeTrial);
+
     private static StudyDirection[] ResolveDirections(StudyOptions options)
     {
         if (options.Directions is { } many)

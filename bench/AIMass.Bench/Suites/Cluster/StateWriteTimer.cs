@@ -9,10 +9,13 @@ namespace AIMass.Bench.Suites.Cluster;
 /// <summary>
 /// Times every write of one kind of grain state (the study's, by default) through the silo's own state store: it
 /// wraps the registered <see cref="IGrainStorage"/>, so the figures are the product's writes, serializer included.
+/// Writes of the state's pages (<c>{stateName}-trials</c>, keyed <c>{grain key}/{page}</c>) count with the grain's
+/// next write of its own record: one figure per write of the whole state.
 /// </summary>
 internal sealed class StateWriteTimer(string stateName)
 {
     private readonly ConcurrentQueue<double> _writes = new();
+    private readonly ConcurrentDictionary<string, double> _pageMilliseconds = new();
 
     /// <summary>Replaces the keyed state store <paramref name="storageName"/> by a timing wrapper around it.</summary>
     public void Install(IServiceCollection services, string storageName)
@@ -53,14 +56,24 @@ internal sealed class StateWriteTimer(string stateName)
 
         public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            if (stateName != timer.StateNameFilter)
+            var isRecord = stateName == timer.StateNameFilter;
+            var isPage = stateName == timer.StateNameFilter + "-trials";
+            if (!isRecord && !isPage)
             {
                 await inner.WriteStateAsync(stateName, grainId, grainState);
                 return;
             }
             var watch = Stopwatch.StartNew();
             await inner.WriteStateAsync(stateName, grainId, grainState);
-            timer._writes.Enqueue(watch.Elapsed.TotalMilliseconds);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            var key = grainId.Key.ToString()!;
+            if (isPage)
+            {
+                timer._pageMilliseconds.AddOrUpdate(key[..key.LastIndexOf('/')], elapsed, (_, sum) => sum + elapsed);
+                return;
+            }
+            timer._pageMilliseconds.TryRemove(key, out var pages);
+            timer._writes.Enqueue(elapsed + pages);
         }
     }
 
