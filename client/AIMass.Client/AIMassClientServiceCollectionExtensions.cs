@@ -10,7 +10,7 @@ public static class AIMassClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IAIMassClient"/> with the given transport: over HTTP through <c>IHttpClientFactory</c>
     /// (a typed client), or over grains using the container's <c>IGrainFactory</c> (from a silo or from
-    /// <c>AddAIMassOrleansClient</c>). The options are validated here, so a mistake shows at start-up.
+    /// <c>AddAIMassOrleansClient</c>; uploads use the container's <c>IDatasetStaging</c>). The options are validated here, so a mistake shows at start-up.
     /// </summary>
     public static IServiceCollection AddAIMassClient(this IServiceCollection services, AIMassClientOptions options)
     {
@@ -25,7 +25,7 @@ public static class AIMassClientServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IAIMassClient>(sp => new GrainAIMassClient(sp.GetRequiredService<IGrainFactory>(), options));
+            services.AddSingleton<IAIMassClient>(sp => new GrainAIMassClient(sp.GetRequiredService<IGrainFactory>(), options, sp.GetService<AIMass.Grains.Datasets.IDatasetStaging>()));
         }
         return services;
     }

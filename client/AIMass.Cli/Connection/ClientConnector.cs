@@ -44,7 +44,7 @@ public sealed class ClientConnector : IClientConnector
                 Admin = request.Admin,
                 PollInterval = TimeSpan.FromMilliseconds(500),
             };
-            return new ClientSession(new GrainAIMassClient(service.Grains, options), $"embedded service in {service.DataDirectory}",
+            return new ClientSession(new GrainAIMassClient(service.Grains, options, service.Staging), $"embedded service in {service.DataDirectory}",
                 service.WorkerSlots, service.DisposeAsync);
         }
         catch

@@ -32,6 +32,9 @@ public sealed class EmbeddedService : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Where uploads stream before a data set grain takes them.</summary>
+    public AIMass.Grains.Datasets.IDatasetStaging Staging => _host.Services.GetRequiredService<AIMass.Grains.Datasets.IDatasetStaging>();
+
     /// <summary>Training jobs the silo runs at once, over all its devices.</summary>
     public int WorkerSlots => Identity.Devices.Sum(Identity.SlotsFor);
 

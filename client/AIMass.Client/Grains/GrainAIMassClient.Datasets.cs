@@ -12,17 +12,26 @@ public sealed partial class GrainAIMassClient
         ArgumentNullException.ThrowIfNull(options);
         var id = options.Id ?? DatasetIds.FromFileName(options.FileName);
         var key = Scoped(id, "Data set");
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct).ConfigureAwait(false);
-        var upload = new DatasetUpload
+        var staging = _staging ?? throw new InvalidOperationException(
+            "Uploading over grains streams the file to the cluster's staging area first: give this client the host's IDatasetStaging "
+            + "(a silo host has one; an Orleans client host calls AddAIMassArtifactStore) or use the HTTP transport.");
+        var tenant = Tenant;
+        var staged = await staging.StageAsync(tenant, content, UploadLimits.Service, ct: ct).ConfigureAwait(false);
+        try
         {
-            Name = string.IsNullOrWhiteSpace(options.Name) ? Path.GetFileName(options.FileName) : options.Name,
-            FileName = Path.GetFileName(options.FileName),
-            Content = buffer.ToArray(),
-            Target = string.IsNullOrWhiteSpace(options.Target) ? null : options.Target,
-            Image = options.Image,
-        };
-        return await CallAsync(() => _grains.GetGrain<IDatasetGrain>(key).UploadAsync(upload), ct).ConfigureAwait(false);
+            var upload = DatasetUpload.For(
+                staged,
+                name: string.IsNullOrWhiteSpace(options.Name) ? Path.GetFileName(options.FileName) : options.Name,
+                fileName: Path.GetFileName(options.FileName),
+                target: string.IsNullOrWhiteSpace(options.Target) ? null : options.Target,
+                image: options.Image);
+            return await CallAsync(() => _grains.GetGrain<IDatasetGrain>(key).UploadAsync(upload), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The grain deletes it too; this covers a call that never reached the grain.
+            await staging.DeleteAsync(staged.Path, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     public Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken ct = default) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AIMass.Client.Studies;
 using AIMass.Grains;
+using AIMass.Grains.Datasets;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using Orleans.Runtime;
@@ -17,14 +18,22 @@ public sealed partial class GrainAIMassClient : IAIMassClient
 {
     private readonly IGrainFactory _grains;
     private readonly AIMassClientOptions _options;
+    private readonly IDatasetStaging? _staging;
 
-    public GrainAIMassClient(IGrainFactory grains, AIMassClientOptions options)
+    /// <param name="grains">The cluster's grains (a silo host's or an Orleans client's).</param>
+    /// <param name="options">Who calls (a tenant or the admin).</param>
+    /// <param name="staging">
+    /// Where uploads stream before the data set grain takes them (the host's <see cref="IDatasetStaging"/>); without it,
+    /// everything but uploads works.
+    /// </param>
+    public GrainAIMassClient(IGrainFactory grains, AIMassClientOptions options, IDatasetStaging? staging = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         _grains = grains;
         _options = options;
+        _staging = staging;
     }
 
     /// <summary>The identity every call carries.</summary>

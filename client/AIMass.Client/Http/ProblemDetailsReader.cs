@@ -21,8 +21,8 @@ internal static class ProblemDetailsReader
             ?? $"{request} answered {(int)response.StatusCode} {response.ReasonPhrase}.";
         ServiceErrorKind? kind = response.StatusCode switch
         {
-            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge
-                or HttpStatusCode.UnsupportedMediaType => ServiceErrorKind.Invalid,
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.UnsupportedMediaType => ServiceErrorKind.Invalid,
+            HttpStatusCode.RequestEntityTooLarge => ServiceErrorKind.TooLarge,
             HttpStatusCode.Unauthorized => ServiceErrorKind.Unauthenticated,
             HttpStatusCode.Forbidden => ServiceErrorKind.Forbidden,
             HttpStatusCode.NotFound => ServiceErrorKind.NotFound,

@@ -20,4 +20,7 @@ public enum ServiceErrorKind
 
     /// <summary>A tenant quota would be exceeded (429).</summary>
     QuotaExceeded = 5,
+
+    /// <summary>The request is larger than a limit allows (413).</summary>
+    TooLarge = 6,
 }

@@ -26,6 +26,8 @@ public sealed class ServiceException : Exception
 
     public static ServiceException Conflict(string message) => new(ServiceErrorKind.Conflict, message);
 
+    public static ServiceException TooLarge(string message) => new(ServiceErrorKind.TooLarge, message);
+
     public static ServiceException Invalid(string message, IReadOnlyList<FieldError>? errors = null) =>
         new(ServiceErrorKind.Invalid, message, errors);
 }

@@ -18,6 +18,24 @@ public static class ArtifactPaths
     public static string TrialAttemptModel(string tenant, string study, int number, int attempt, string leaseId) =>
         Validate($"{StudyFolder(tenant, study)}trials/{number}/attempt-{attempt}-{leaseId}.zip");
 
+    /// <summary>Where every tenant's staged uploads lie.</summary>
+    public const string StagingRoot = "staging/";
+
+    /// <summary>A tenant's staged uploads (see <see cref="Datasets.IDatasetStaging"/>).</summary>
+    public static string StagingFolder(string tenant) => $"{StagingRoot}{tenant}/";
+
+    /// <summary>One staged upload; <paramref name="uploadId"/> is 32 random lowercase hex digits.</summary>
+    public static string StagedUpload(string tenant, string uploadId) => Validate($"{StagingFolder(tenant)}{uploadId}.csv");
+
+    /// <summary>Whether <paramref name="path"/> is exactly a staged upload of <paramref name="tenant"/> (and of no other tenant).</summary>
+    public static bool IsStagedUpload(string tenant, string? path)
+    {
+        var folder = StagingFolder(tenant);
+        if (path is null || !path.StartsWith(folder, StringComparison.Ordinal) || !path.EndsWith(".csv", StringComparison.Ordinal)) return false;
+        var id = path.AsSpan(folder.Length, path.Length - folder.Length - ".csv".Length);
+        return id.Length == 32 && !id.ContainsAnyExcept("0123456789abcdef");
+    }
+
     /// <summary>Refuses paths that could escape the store's root.</summary>
     public static string Validate(string path)
     {

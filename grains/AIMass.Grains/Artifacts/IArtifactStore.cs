@@ -18,6 +18,9 @@ public interface IArtifactStore
     /// <summary>Deletes every object whose path starts with <paramref name="prefix"/>; returns how many.</summary>
     Task<int> DeletePrefixAsync(string prefix, CancellationToken ct = default);
 
+    /// <summary>The objects whose path starts with <paramref name="prefix"/>, with when each was last written.</summary>
+    Task<IReadOnlyList<ArtifactEntry>> ListAsync(string prefix, CancellationToken ct = default);
+
     /// <summary>Reads the whole object.</summary>
     async Task<byte[]> ReadAllBytesAsync(string path, CancellationToken ct = default)
     {

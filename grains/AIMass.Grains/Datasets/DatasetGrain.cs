@@ -1,4 +1,5 @@
 using AIMass.Grains.Artifacts;
+using AIMass.Grains.Datasets.Staging;
 using AIMass.Grains.Hosting;
 using AIMass.Grains.Security;
 using AIMass.Grains.Tenants;
@@ -17,7 +18,7 @@ public sealed partial class DatasetGrain(
     ILogger<DatasetGrain> logger) : Grain, IDatasetGrain
 {
     /// <summary>Largest accepted upload (the HTTP edge may be stricter).</summary>
-    public const long MaxUploadBytes = 256L * 1024 * 1024;
+    public const long MaxUploadBytes = UploadLimits.MaxFileBytes;
 
     private string Key => this.GetPrimaryKeyString();
     private string TenantId => GrainKeys.Split(Key).Tenant;
@@ -42,12 +43,29 @@ public sealed partial class DatasetGrain(
 
     public async Task<DatasetInfo> UploadAsync(DatasetUpload upload)
     {
+        // A reference into another tenant's staging area is refused before anything is read or deleted.
+        if (!ArtifactPaths.IsStagedUpload(TenantId, upload.StagedPath))
+        {
+            throw ServiceException.Forbidden($"The staged upload '{upload.StagedPath}' is not one of tenant '{TenantId}'.");
+        }
+        try
+        {
+            return await StoreAsync(upload);
+        }
+        finally
+        {
+            await CleanStagingAsync(upload.StagedPath);
+        }
+    }
+
+    private async Task<DatasetInfo> StoreAsync(DatasetUpload upload)
+    {
         GrainKeys.ValidateId(DatasetId, "Data set");
         if (string.IsNullOrWhiteSpace(upload.Name) || upload.Name.Length > 200)
         {
             throw ServiceException.Invalid("The data set needs a name of at most 200 characters.", [new FieldError(null, "name", "required, at most 200 characters")]);
         }
-        var content = upload.Content ?? [];
+        var content = await ReadStagedAsync(upload);
         var ingested = await Task.Run(() => DatasetIngestion.Ingest(content, upload.Target, upload.Image, MaxUploadBytes));
         var features = upload.Target is null
             ? new Dictionary<string, double>()
@@ -97,6 +115,48 @@ public sealed partial class DatasetGrain(
         }
         LogUploaded(Key, version, ingested.Rows, ingested.Columns);
         return Info();
+    }
+
+    /// <summary>Reads the staged file (capped: the reference's byte count is the edge's word, not a promise).</summary>
+    private async Task<byte[]> ReadStagedAsync(DatasetUpload upload)
+    {
+        Stream stream;
+        try
+        {
+            stream = await artifacts.OpenReadAsync(upload.StagedPath);
+        }
+        catch (FileNotFoundException)
+        {
+            throw ServiceException.Invalid($"The staged upload '{upload.StagedPath}' does not exist (stray staged files are removed after {StagingSweeper.MaxAge.TotalMinutes:0} minutes).",
+                [new FieldError(null, "file", "the staged file is gone")]);
+        }
+        await using (stream)
+        {
+            using var buffer = new MemoryStream();
+            await new UploadCountingStream(stream, UploadLimits.Service).CopyToAsync(buffer);
+            if (upload.Bytes != buffer.Length)
+            {
+                throw ServiceException.Invalid($"The staged upload has {buffer.Length} bytes, not the {upload.Bytes} its reference names.", [new FieldError(null, "file", "changed after staging")]);
+            }
+            return buffer.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the upload's staged file, success or failure, and (best effort) this tenant's staged files that no grain
+    /// took (an edge killed mid-upload) once they are an hour old.
+    /// </summary>
+    private async Task CleanStagingAsync(string stagedPath)
+    {
+        try
+        {
+            await artifacts.DeletePrefixAsync(stagedPath);
+            await new StagingSweeper(artifacts, clock).SweepAsync(ArtifactPaths.StagingFolder(TenantId));
+        }
+        catch (Exception e)
+        {
+            LogSweepFailed(e, Key);
+        }
     }
 
     public Task<DatasetInfo> GetAsync()
@@ -153,6 +213,9 @@ public sealed partial class DatasetGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Data set {DatasetKey} could not reconcile its tenant's storage count; the next activation tries again")]
     private partial void LogReconcileFailed(Exception e, string datasetKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data set {DatasetKey} could not clean its tenant's staged uploads; the next upload or silo start tries again")]
+    private partial void LogSweepFailed(Exception e, string datasetKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data set {DatasetKey} deleted")]
     private partial void LogDeleted(string datasetKey);

@@ -21,7 +21,7 @@ public static class DatasetIngestion
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            var table = CsvTable.Parse(stream, new CsvParseOptions { MaxBytes = maxBytes });
+            var table = CsvTable.Parse(stream, new CsvParseOptions { MaxBytes = maxBytes, MaxRows = UploadLimits.MaxDataRows });
             DatasetValidator.Validate(table, target);
             if (target is not null && table.RowCount < 2)
             {

@@ -106,7 +106,6 @@ public static class AIMassSiloExtensions
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.AzureStorageConnectionString));
-            services.AddSingleton<IArtifactStore>(new BlobArtifactStore(new BlobServiceClient(options.AzureStorageConnectionString), options.ArtifactContainer));
         }
         else
         {
@@ -117,9 +116,11 @@ public static class AIMassSiloExtensions
                 new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
                 sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
             silo.UseInMemoryReminderService();
-            services.AddSingleton<IArtifactStore>(new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")));
         }
 
+        services.AddAIMassArtifactStore(options);
+        services.AddSingleton<StagingSweepLifecycle>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StagingSweepLifecycle>());
         services.AddSingleton<Grains.Models.PredictorCache>();
         services.AddSingleton<Grains.Datasets.MetaFeatureComputer>();
         services.TryAddSingleton(_ => new Grains.MetaLearning.PriorKnowledge());

@@ -2,6 +2,9 @@ using AIMass.Client.Grains;
 using AIMass.Client.Hosting;
 using AIMass.Client.Http;
 using AIMass.Client.Tests.Infrastructure;
+using AIMass.Grains.Datasets.Staging;
+using AIMass.Silo.Configuration;
+using AIMass.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,10 +33,13 @@ public sealed class LocalScaledOutTests
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var admin = new GrainAIMassClient(grains, new AIMassClientOptions { Transport = AIMassTransport.Grains, Admin = true });
+        // An Orleans client stages uploads in the cluster's blob container, as a client-mode web host does.
+        var staging = new ArtifactDatasetStaging(ArtifactStoreExtensions.CreateStore(
+            new AIMassOptions { Storage = StorageKind.AzureStorage, AzureStorageConnectionString = deployment.ConnectionString }));
+        var admin = new GrainAIMassClient(grains, new AIMassClientOptions { Transport = AIMassTransport.Grains, Admin = true }, staging);
 
         await ScaledOutScenario.RunAsync(admin, created => new GrainAIMassClient(grains,
-            new AIMassClientOptions { Transport = AIMassTransport.Grains, TenantId = created.Tenant.TenantId, PollInterval = TimeSpan.FromMilliseconds(300) }),
+            new AIMassClientOptions { Transport = AIMassTransport.Grains, TenantId = created.Tenant.TenantId, PollInterval = TimeSpan.FromMilliseconds(300) }, staging),
             deployment);
         await host.StopAsync();
     }

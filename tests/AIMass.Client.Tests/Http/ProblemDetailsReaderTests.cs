@@ -15,6 +15,7 @@ public sealed class ProblemDetailsReaderTests
     [InlineData(HttpStatusCode.NotFound, ServiceErrorKind.NotFound)]
     [InlineData(HttpStatusCode.Conflict, ServiceErrorKind.Conflict)]
     [InlineData(HttpStatusCode.TooManyRequests, ServiceErrorKind.QuotaExceeded)]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, ServiceErrorKind.TooLarge)]
     public async Task Problem_details_become_the_service_exception_of_the_status(HttpStatusCode status, ServiceErrorKind kind)
     {
         var body = """{"type":"about:blank","title":"Bad","status":400,"detail":"Row 3 is ragged.","errors":[{"row":3,"column":"b","message":"missing"},{"row":null,"column":"target","message":"absent"}]}""";

@@ -41,12 +41,16 @@ public sealed class GrainServiceFixture : IAsyncLifetime
         await _cluster.DeployAsync();
     }
 
+    /// <summary>Where the grain-backed client stages uploads: the silo's (the same artifact store).</summary>
+    public AIMass.Grains.Datasets.IDatasetStaging Staging =>
+        (_cluster ?? throw new InvalidOperationException("The cluster is not started.")).Silos[0].ServiceProvider.GetRequiredService<AIMass.Grains.Datasets.IDatasetStaging>();
+
     /// <summary>A client acting as an administrator.</summary>
-    public GrainAIMassClient Admin() => new(Client, new AIMassClientOptions { Transport = AIMassTransport.Grains, Admin = true, PollInterval = TimeSpan.FromMilliseconds(200) });
+    public GrainAIMassClient Admin() => new(Client, new AIMassClientOptions { Transport = AIMassTransport.Grains, Admin = true, PollInterval = TimeSpan.FromMilliseconds(200) }, Staging);
 
     /// <summary>A client acting as a tenant.</summary>
     public GrainAIMassClient Tenant(string tenantId) =>
-        new(Client, new AIMassClientOptions { Transport = AIMassTransport.Grains, TenantId = tenantId, PollInterval = TimeSpan.FromMilliseconds(200) });
+        new(Client, new AIMassClientOptions { Transport = AIMassTransport.Grains, TenantId = tenantId, PollInterval = TimeSpan.FromMilliseconds(200) }, Staging);
 
     public async Task DisposeAsync()
     {

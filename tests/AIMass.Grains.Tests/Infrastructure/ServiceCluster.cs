@@ -94,11 +94,16 @@ public sealed class ServiceCluster : IAsyncDisposable
         });
     }
 
+    /// <summary>Where uploads stream before a data set grain takes them (the first silo's; every silo shares the store).</summary>
+    public IDatasetStaging Staging => Cluster.Silos[0].ServiceProvider.GetRequiredService<IDatasetStaging>();
+
+    /// <summary>Uploads as the edges do: stages the bytes, then sends the data set grain the reference.</summary>
     public async Task<DatasetInfo> UploadAsync(string tenant, string datasetId, byte[] content, string? target = null, ImageShape? image = null)
     {
+        var staged = await Staging.StageAsync(tenant, new MemoryStream(content, writable: false), UploadLimits.Service);
         using var _ = AsTenant(tenant);
         return await Client.GetGrain<IDatasetGrain>(GrainKeys.Scoped(tenant, datasetId))
-            .UploadAsync(new DatasetUpload { Name = datasetId, FileName = $"{datasetId}.csv", Content = content, Target = target, Image = image });
+            .UploadAsync(DatasetUpload.For(staged, datasetId, $"{datasetId}.csv", target, image));
     }
 
     public async Task<StudyInfo> CreateStudyAsync(string tenant, string studyId, StudySpec spec)

@@ -1,10 +1,13 @@
 using AIMass.Client.Hosting;
 using AIMass.Grains.Datasets;
+using AIMass.Grains.Datasets.Staging;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Tenants;
 using AIMass.Grains.Tests.Infrastructure;
 using AIMass.Grains.Trials;
+using AIMass.Silo.Configuration;
+using AIMass.Silo.Hosting;
 
 namespace AIMass.Grains.Tests.Processes;
 
@@ -51,7 +54,8 @@ public sealed class AzureProcessClusterTests : IClassFixture<Azurite>
         try
         {
             await using var client = await ClientHost.ConnectAsync(connection);
-            await StudyDriver.StartAsync(client.Client, "azure-lab");
+            await StudyDriver.StartAsync(client.Client, "azure-lab", new ArtifactDatasetStaging(ArtifactStoreExtensions.CreateStore(
+                new AIMassOptions { Storage = StorageKind.AzureStorage, AzureStorageConnectionString = _azurite.ConnectionString })));
             var running = await StudyDriver.WaitForTrialsAsync(client.Client, "azure-lab",
                 t => t.Any(x => x.Status == TrialStatus.Running && x.Silo == "south"), TimeSpan.FromMinutes(2), "a trial running on the south silo");
             lost = running.First(x => x.Status == TrialStatus.Running && x.Silo == "south").Number;

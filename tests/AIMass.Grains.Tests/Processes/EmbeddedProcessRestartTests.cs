@@ -1,9 +1,12 @@
 using AIMass.Client.Hosting;
 using AIMass.Grains.Datasets;
+using AIMass.Grains.Datasets.Staging;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Tenants;
 using AIMass.Grains.Tests.Infrastructure;
+using AIMass.Silo.Configuration;
+using AIMass.Silo.Hosting;
 
 namespace AIMass.Grains.Tests.Processes;
 
@@ -21,7 +24,8 @@ public sealed class EmbeddedProcessRestartTests
         await using (var silo = await SiloProcess.StartAsync(environment))
         {
             await using var client = await ClientHost.ConnectAsync(connection);
-            await StudyDriver.StartAsync(client.Client, "survivor");
+            await StudyDriver.StartAsync(client.Client, "survivor",
+                new ArtifactDatasetStaging(ArtifactStoreExtensions.CreateStore(new AIMassOptions { DataDirectory = data.Path })));
             before = await StudyDriver.WaitForTrialsAsync(client.Client, "survivor",
                 t => t.Count(x => x.Status == TrialStatus.Complete) >= 1, TimeSpan.FromMinutes(2), "a finished trial");
             silo.Process.Kill();

@@ -21,7 +21,7 @@ internal static class StudyDriver
         },
     };
 
-    public static async Task StartAsync(IClusterClient client, string tenant)
+    public static async Task StartAsync(IClusterClient client, string tenant, IDatasetStaging staging)
     {
         using (CallerContext.Use(Caller.Admin))
         {
@@ -29,10 +29,8 @@ internal static class StudyDriver
         }
         using (CallerContext.Use(Caller.ForTenant(tenant)))
         {
-            await client.GetGrain<IDatasetGrain>($"{tenant}/digits").UploadAsync(new DatasetUpload
-            {
-                Name = "digits", Content = TestSamples.Bytes("digits.csv"), Target = "digit",
-            });
+            var staged = await staging.StageAsync(tenant, new MemoryStream(TestSamples.Bytes("digits.csv")), UploadLimits.Service);
+            await client.GetGrain<IDatasetGrain>($"{tenant}/digits").UploadAsync(DatasetUpload.For(staged, "digits", target: "digit"));
             await client.GetGrain<IStudyGrain>($"{tenant}/s").CreateAsync(Spec);
         }
     }

@@ -55,6 +55,7 @@ public sealed class MalformedInputTests(WebHostFixture host)
         new("no file part", HttpMethod.Post, "/api/datasets", () => new MultipartFormDataContent { { new StringContent("x"), "id" } }, HttpStatusCode.BadRequest, "file"),
         new("upload as JSON", HttpMethod.Post, "/api/datasets", Json("{}"), HttpStatusCode.UnsupportedMediaType, "Content-Type"),
         new("binary upload", HttpMethod.Post, "/api/datasets", () => new MultipartFormDataContent { { new ByteArrayContent([0, 1, 2, 0, 255, 254]), "file", "x.csv" } }, HttpStatusCode.BadRequest, "binary data"),
+        new("upload over the row limit", HttpMethod.Post, "/api/datasets", Upload("a,b\n" + string.Concat(Enumerable.Repeat("1,2\n", WebHostFixture.MaxUploadRows + 1))), HttpStatusCode.BadRequest, "data rows"),
         new("upload over the size limit", HttpMethod.Post, "/api/datasets", Upload("a,b\n" + string.Concat(Enumerable.Repeat("1234567890,1234567890\n", 13_000))), HttpStatusCode.RequestEntityTooLarge, "bytes"),
         // Study specs
         new("missing dataset", HttpMethod.Post, "/api/studies", Json("""{"target":"species"}"""), HttpStatusCode.BadRequest, "datasetId"),
@@ -130,15 +131,18 @@ public sealed class MalformedInputTests(WebHostFixture host)
         Assert.Equal(before, await SnapshotAsync(client));
     }
 
-    /// <summary>The tenant as its API shows it, and a hash of every artifact file of the tenant.</summary>
+    /// <summary>The tenant as its API shows it, and a hash of every artifact file of the tenant (its staging area included).</summary>
     private async Task<string> SnapshotAsync(HttpClient client)
     {
         var text = new StringBuilder();
         foreach (var path in new[] { "/api/me", "/api/datasets", "/api/studies" }) text.Append(await client.GetStringAsync(path)).Append('\n');
-        var folder = Path.Combine(host.Factory.DataDirectory, "artifacts", "tenants", "lab");
-        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var artifacts = Path.Combine(host.Factory.DataDirectory, "artifacts");
+        foreach (var folder in new[] { Path.Combine(artifacts, "tenants", "lab"), Path.Combine(artifacts, "staging", "lab") }.Where(Directory.Exists))
         {
-            text.Append(Path.GetRelativePath(folder, file)).Append(' ').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('\n');
+            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                text.Append(Path.GetRelativePath(artifacts, file)).Append(' ').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('\n');
+            }
         }
         return text.ToString();
     }

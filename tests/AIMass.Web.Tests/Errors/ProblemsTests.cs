@@ -14,6 +14,7 @@ public sealed class ProblemsTests
     [InlineData(ServiceErrorKind.NotFound, 404)]
     [InlineData(ServiceErrorKind.Conflict, 409)]
     [InlineData(ServiceErrorKind.QuotaExceeded, 429)]
+    [InlineData(ServiceErrorKind.TooLarge, 413)]
     public void Each_service_error_kind_has_its_status(ServiceErrorKind kind, int status) => Assert.Equal(status, Problems.StatusOf(kind));
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class WebHostFixture : IAsyncLifetime
     /// <summary>Largest upload this host accepts (small, so a test can exceed it).</summary>
     public const long MaxUploadBytes = 256 * 1024;
 
+    /// <summary>Most data rows an upload to this host may have (small, so a test can exceed it under the byte cap).</summary>
+    public const int MaxUploadRows = 50_000;
+
     private readonly SemaphoreSlim _studyLock = new(1, 1);
     private readonly SemaphoreSlim _tenantLock = new(1, 1);
     private readonly Dictionary<string, string> _tenants = new(StringComparer.Ordinal);
@@ -28,6 +31,7 @@ public sealed class WebHostFixture : IAsyncLifetime
     public AIMassWebFactory Factory { get; } = new(new Dictionary<string, string?>
     {
         ["AIMass:Web:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AIMass:Web:MaxUploadRows"] = MaxUploadRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AIMass:Web:RateLimit:PermitsPerSecond"] = "1000",
         ["AIMass:Web:RateLimit:Burst"] = "2000",
         [$"AIMass:Web:RateLimit:Tenants:{ThrottledTenant}"] = "2",

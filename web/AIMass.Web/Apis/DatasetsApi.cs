@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AIMass.Web.Apis;
 
-/// <summary><c>/api/datasets</c>: upload (streamed multipart, size-capped), list, read (schema, meta-features), delete.</summary>
+/// <summary><c>/api/datasets</c>: upload (multipart streamed to staging, size- and row-capped; the grain gets a reference), list, read (schema, meta-features), delete.</summary>
 public static class DatasetsApi
 {
     public static RouteGroupBuilder MapDatasetsApi(this RouteGroupBuilder api)
@@ -29,11 +29,21 @@ public static class DatasetsApi
         return api;
     }
 
-    private static async Task<Created<DatasetInfo>> UploadAsync(HttpContext http, IGrainFactory grains, IOptionsSnapshot<WebOptions> options, CancellationToken ct)
+    private static async Task<Created<DatasetInfo>> UploadAsync(
+        HttpContext http, IGrainFactory grains, IDatasetStaging staging, IOptionsSnapshot<WebOptions> options, CancellationToken ct)
     {
-        var form = await MultipartDatasetReader.ReadAsync(http.Request, options.Value.MaxUploadBytes, ct);
-        var info = await grains.Dataset(http.User.TenantId(), form.DatasetId).UploadAsync(form.Upload);
-        return TypedResults.Created($"/api/datasets/{info.DatasetId}", info);
+        var tenant = http.User.TenantId();
+        var form = await MultipartDatasetReader.ReadAsync(http.Request, staging, tenant, options.Value.UploadCaps(), ct);
+        try
+        {
+            var info = await grains.Dataset(tenant, form.DatasetId).UploadAsync(form.Upload);
+            return TypedResults.Created($"/api/datasets/{info.DatasetId}", info);
+        }
+        finally
+        {
+            // The grain deletes it too; this covers a call that never reached the grain (a bad id, a lost silo).
+            await staging.DeleteAsync(form.Upload.StagedPath, CancellationToken.None);
+        }
     }
 
     private static async Task<Ok<DatasetInfo[]>> ListAsync(HttpContext http, IGrainFactory grains) =>

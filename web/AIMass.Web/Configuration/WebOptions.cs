@@ -14,6 +14,12 @@ public sealed class WebOptions
     /// <summary>The largest data set upload accepted, in bytes (the request is cut off as soon as it is passed).</summary>
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>The most data rows a data set upload may have (the request is cut off as soon as it is passed).</summary>
+    public int MaxUploadRows { get; set; } = Grains.Datasets.UploadLimits.MaxDataRows;
+
+    /// <summary>The caps an upload streams under (the byte cap named by its setting).</summary>
+    public Grains.Datasets.UploadLimits UploadCaps() => new(MaxUploadBytes, $"{Section}:MaxUploadBytes", MaxUploadRows);
+
     /// <summary>A tenant created at start-up whose API key is printed (empty: none).</summary>
     public string? DemoTenant { get; set; } = "demo";
 
@@ -31,6 +37,10 @@ public sealed class WebOptions
     {
         var errors = new List<string>();
         if (MaxUploadBytes < 1) errors.Add($"{Section}:MaxUploadBytes must be positive");
+        if (MaxUploadRows < 1 || MaxUploadRows > Grains.Datasets.UploadLimits.MaxDataRows)
+        {
+            errors.Add($"{Section}:MaxUploadRows must be between 1 and {Grains.Datasets.UploadLimits.MaxDataRows}");
+        }
         if (RefreshMilliseconds < 100) errors.Add($"{Section}:RefreshMilliseconds must be at least 100");
         errors.AddRange(RateLimit.Validate($"{Section}:RateLimit"));
         return errors;

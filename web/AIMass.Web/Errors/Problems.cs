@@ -19,6 +19,7 @@ public static class Problems
         ServiceErrorKind.NotFound => StatusCodes.Status404NotFound,
         ServiceErrorKind.Conflict => StatusCodes.Status409Conflict,
         ServiceErrorKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        ServiceErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 

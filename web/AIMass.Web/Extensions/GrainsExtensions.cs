@@ -1,4 +1,5 @@
 using AIMass.Client.Hosting;
+using AIMass.Silo.Configuration;
 using AIMass.Silo.Hosting;
 using AIMass.Web.Configuration;
 using AIMass.Web.Hosting;
@@ -22,6 +23,8 @@ public static class GrainsExtensions
         else
         {
             builder.AddAIMassOrleansClient();
+            // Uploads stream to the cluster's staging area beside the grain call: the same AIMass settings name its store.
+            builder.Services.AddAIMassArtifactStore(builder.Configuration.GetSection(AIMassOptions.Section).Get<AIMassOptions>() ?? new AIMassOptions());
             // Ready when the cluster answers; the silos' own /readyz cover their storage.
             builder.Services.AddHealthChecks().AddCheck<Silo.Health.ClusterHealthCheck>("cluster", tags: [Silo.Health.HealthEndpoints.ReadyTag]);
         }

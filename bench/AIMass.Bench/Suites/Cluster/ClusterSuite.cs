@@ -75,6 +75,7 @@ public sealed class ClusterSuite : IBenchSuite
         {
             var grains = cluster.Client;
             var csv = await File.ReadAllBytesAsync(context.Sample("iris.csv"), ct);
+            var staging = cluster.Silos[0].ServiceProvider.GetRequiredService<IDatasetStaging>();
             for (var t = 0; t < tenants; t++)
             {
                 var tenant = $"tenant{t}";
@@ -87,7 +88,8 @@ public sealed class ClusterSuite : IBenchSuite
                 }
                 using (CallerContext.Use(Caller.ForTenant(tenant)))
                 {
-                    await grains.GetGrain<IDatasetGrain>($"{tenant}/iris").UploadAsync(new DatasetUpload { Name = "iris", Content = csv });
+                    var staged = await staging.StageAsync(tenant, new MemoryStream(csv, writable: false), UploadLimits.Service, ct: ct);
+                    await grains.GetGrain<IDatasetGrain>($"{tenant}/iris").UploadAsync(DatasetUpload.For(staged, "iris"));
                 }
             }
 

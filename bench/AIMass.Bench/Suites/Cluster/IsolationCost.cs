@@ -73,7 +73,11 @@ internal static class IsolationCost
                 });
             }
             using var tenant = CallerContext.Use(Caller.ForTenant("bench"));
-            await grains.GetGrain<IDatasetGrain>("bench/iris").UploadAsync(new DatasetUpload { Name = "iris", Content = await File.ReadAllBytesAsync(context.Sample("iris.csv"), ct) });
+            await using (var file = File.OpenRead(context.Sample("iris.csv")))
+            {
+                var staged = await cluster.Silos[0].ServiceProvider.GetRequiredService<IDatasetStaging>().StageAsync("bench", file, UploadLimits.Service, ct: ct);
+                await grains.GetGrain<IDatasetGrain>("bench/iris").UploadAsync(DatasetUpload.For(staged, "iris"));
+            }
 
             await RunStudyAsync(grains, "warmup", 10, ct);
             var cpuBefore = CpuSeconds();

@@ -1,6 +1,8 @@
 using AIMass.Grains.Artifacts;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace AIMass.Silo.Storage.Artifacts;
 
@@ -9,6 +11,8 @@ public sealed class BlobArtifactStore : IArtifactStore
 {
     private readonly BlobContainerClient _container;
     private readonly Lazy<Task> _created;
+
+    private static readonly StorageTransferOptions Blocks = new() { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 2 };
 
     public BlobArtifactStore(BlobServiceClient service, string containerName)
     {
@@ -19,7 +23,8 @@ public sealed class BlobArtifactStore : IArtifactStore
     public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
     {
         await _created.Value;
-        await _container.GetBlobClient(ArtifactPaths.Validate(path)).UploadAsync(content, overwrite: true, ct);
+        // In blocks of 4 MiB: an upload stream is never buffered whole, and a stream that throws midway commits nothing.
+        await _container.GetBlobClient(ArtifactPaths.Validate(path)).UploadAsync(content, new BlobUploadOptions { TransferOptions = Blocks }, ct);
     }
 
     public async Task<Stream> OpenReadAsync(string path, CancellationToken ct = default)
@@ -40,6 +45,17 @@ public sealed class BlobArtifactStore : IArtifactStore
     {
         await _created.Value;
         return (await _container.GetBlobClient(ArtifactPaths.Validate(path)).ExistsAsync(ct)).Value;
+    }
+
+    public async Task<IReadOnlyList<ArtifactEntry>> ListAsync(string prefix, CancellationToken ct = default)
+    {
+        await _created.Value;
+        var entries = new List<ArtifactEntry>();
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+        {
+            entries.Add(new ArtifactEntry(blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue));
+        }
+        return entries;
     }
 
     public async Task<int> DeletePrefixAsync(string prefix, CancellationToken ct = default)

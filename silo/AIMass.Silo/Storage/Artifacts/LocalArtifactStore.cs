@@ -23,12 +23,36 @@ public sealed class LocalArtifactStore : IArtifactStore
         var target = Resolve(path);
         PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
         var temporary = $"{target}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
-        await using (var file = new FileStream(temporary, PrivateFiles.NewFile()))
+        try
         {
-            await content.CopyToAsync(file, ct);
-            await file.FlushAsync(ct);
+            await using (var file = new FileStream(temporary, PrivateFiles.NewFile()))
+            {
+                await content.CopyToAsync(file, ct);
+                await file.FlushAsync(ct);
+            }
+            File.Move(temporary, target, overwrite: true);
         }
-        File.Move(temporary, target, overwrite: true);
+        catch
+        {
+            // A refused or broken write (a capped upload stream throwing, say) leaves nothing behind.
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<ArtifactEntry>> ListAsync(string prefix, CancellationToken ct = default)
+    {
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? _root : Resolve(prefix[..slash]);
+        if (!Directory.Exists(folder)) return Task.FromResult<IReadOnlyList<ArtifactEntry>>([]);
+        var entries = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(TemporarySuffix, StringComparison.Ordinal))
+            .Select(f => (Path: Path.GetRelativePath(_root, f).Replace('\\', '/'), File: f))
+            .Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(f => new ArtifactEntry(f.Path, File.GetLastWriteTimeUtc(f.File)))
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ArtifactEntry>>(entries);
     }
 
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct = default)

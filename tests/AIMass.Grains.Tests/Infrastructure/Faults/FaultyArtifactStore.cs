@@ -32,4 +32,6 @@ public sealed class FaultyArtifactStore(IArtifactStore inner) : IArtifactStore
     public Task<bool> ExistsAsync(string path, CancellationToken ct = default) => inner.ExistsAsync(path, ct);
 
     public Task<int> DeletePrefixAsync(string prefix, CancellationToken ct = default) => inner.DeletePrefixAsync(prefix, ct);
+
+    public Task<IReadOnlyList<ArtifactEntry>> ListAsync(string prefix, CancellationToken ct = default) => inner.ListAsync(prefix, ct);
 }

@@ -10,17 +10,19 @@ namespace AIMass.Web.Apis.Uploads;
 
 /// <summary>
 /// Reads a data set upload from a <c>multipart/form-data</c> body section by section as it arrives (the
-/// form is never buffered by the framework): the <c>file</c> part (CSV) is copied up to the size cap and
-/// the request is refused with 413 the moment the cap is passed; <c>id</c>, <c>name</c>, <c>target</c> and
-/// <c>image</c> (<c>CxHxW</c>) are small text fields.
+/// form is never buffered by the framework): the <c>file</c> part (CSV) streams to the tenant's staging area
+/// with bytes and rows counted, and the request is refused (413 for bytes, 400 for rows) the moment a cap is
+/// passed, leaving nothing staged; <c>id</c>, <c>name</c>, <c>target</c> and <c>image</c> (<c>CxHxW</c>) are
+/// small text fields. When the form is refused after the file was staged, the staged file is deleted.
 /// </summary>
 public static class MultipartDatasetReader
 {
     private const int MaxFieldBytes = 4096;
     private const long FormOverheadBytes = 1024 * 1024;
 
-    public static async Task<DatasetUploadForm> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken ct)
+    public static async Task<DatasetUploadForm> ReadAsync(HttpRequest request, IDatasetStaging staging, string tenantId, UploadLimits limits, CancellationToken ct)
     {
+        var maxFileBytes = limits.MaxBytes;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -34,39 +36,47 @@ public static class MultipartDatasetReader
 
         var reader = new MultipartReader(boundary, request.Body);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        byte[]? content = null;
+        StagedUpload? staged = null;
         string? fileName = null;
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (disposition.IsFileDisposition())
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                if (!name.Equals("file", StringComparison.OrdinalIgnoreCase)) continue;
-                fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "data.csv");
-                content = await ReadCappedAsync(section.Body, maxFileBytes, ct);
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    if (!name.Equals("file", StringComparison.OrdinalIgnoreCase)) continue;
+                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "data.csv");
+                    if (staged is not null) await staging.DeleteAsync(staged.Path, ct); // a later file part replaces an earlier one
+                    staged = null;
+                    staged = await staging.StageAsync(tenantId, section.Body, limits, ct: ct);
+                }
+                else if (disposition.IsFormDisposition())
+                {
+                    fields[name] = (await ReadFieldAsync(section.Body, name, ct)).Trim();
+                }
             }
-            else if (disposition.IsFormDisposition())
+            if (staged is null)
             {
-                fields[name] = (await ReadFieldAsync(section.Body, name, ct)).Trim();
+                throw ServiceException.Invalid("The upload has no file: send the CSV in a multipart part named 'file'.", [new FieldError(null, "file", "is required")]);
             }
-        }
-        if (content is null)
-        {
-            throw ServiceException.Invalid("The upload has no file: send the CSV in a multipart part named 'file'.", [new FieldError(null, "file", "is required")]);
-        }
 
-        fileName = string.IsNullOrWhiteSpace(fileName) ? "data.csv" : fileName;
-        var id = fields.GetValueOrDefault("id") is { Length: > 0 } given ? given : Slug.From(Path.GetFileNameWithoutExtension(fileName), "dataset");
-        var upload = new DatasetUpload
+            fileName = string.IsNullOrWhiteSpace(fileName) ? "data.csv" : fileName;
+            var id = fields.GetValueOrDefault("id") is { Length: > 0 } given ? given : Slug.From(Path.GetFileNameWithoutExtension(fileName), "dataset");
+            var upload = DatasetUpload.For(
+                staged,
+                name: fields.GetValueOrDefault("name") is { Length: > 0 } display ? display : fileName,
+                fileName: fileName,
+                target: fields.GetValueOrDefault("target") is { Length: > 0 } target ? target : null,
+                image: fields.GetValueOrDefault("image") is { Length: > 0 } shape ? ParseShape(shape) : null);
+            return new DatasetUploadForm(id, upload);
+        }
+        catch
         {
-            Name = fields.GetValueOrDefault("name") is { Length: > 0 } display ? display : fileName,
-            FileName = fileName,
-            Content = content,
-            Target = fields.GetValueOrDefault("target") is { Length: > 0 } target ? target : null,
-            Image = fields.GetValueOrDefault("image") is { Length: > 0 } shape ? ParseShape(shape) : null,
-        };
-        return new DatasetUploadForm(id, upload);
+            if (staged is not null) await staging.DeleteAsync(staged.Path, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>Parses <c>CxHxW</c> (for example <c>1x8x8</c>).</summary>
@@ -83,23 +93,6 @@ public static class MultipartDatasetReader
         }
         throw ServiceException.Invalid($"Image shape '{text}' is not of the form CxHxW (for example 1x8x8).",
             [new FieldError(null, "image", "must be channels x height x width, such as 1x8x8")]);
-    }
-
-    private static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new BadHttpRequestException(
-                    $"The file is larger than the upload limit of {maxBytes} bytes (AIMass:Web:MaxUploadBytes).", StatusCodes.Status413PayloadTooLarge);
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken ct)
