@@ -79,6 +79,9 @@ public interface IAIMassClient
     /// <summary>Stops a study; running trials are abandoned.</summary>
     Task<StudyInfo> CancelStudyAsync(string studyId, CancellationToken ct = default);
 
+    /// <summary>Deletes a study (cancelled first when running) with its trials, models and leaderboards.</summary>
+    Task DeleteStudyAsync(string studyId, CancellationToken ct = default);
+
     /// <summary>All trials of a study, in number order.</summary>
     Task<IReadOnlyList<TrialSummary>> GetTrialsAsync(string studyId, CancellationToken ct = default);
 

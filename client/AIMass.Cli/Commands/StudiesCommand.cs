@@ -5,7 +5,7 @@ using AIMass.Grains.Studies;
 
 namespace AIMass.Cli.Commands;
 
-/// <summary><c>aimass studies create|list|show|watch|pause|resume|cancel</c>.</summary>
+/// <summary><c>aimass studies create|list|show|watch|pause|resume|cancel|delete</c>.</summary>
 public static class StudiesCommand
 {
     public static Command Build(CliApp app)
@@ -68,6 +68,17 @@ public static class StudiesCommand
         command.Subcommands.Add(Steer(app, "pause", "Stop handing out trials; running ones finish.", (c, id, ct) => c.PauseStudyAsync(id, ct)));
         command.Subcommands.Add(Steer(app, "resume", "Continue a paused study.", (c, id, ct) => c.ResumeStudyAsync(id, ct)));
         command.Subcommands.Add(Steer(app, "cancel", "Stop a study; running trials are abandoned.", (c, id, ct) => c.CancelStudyAsync(id, ct)));
+
+        var deleteId = new Argument<string>("id") { Description = "Study id." };
+        var delete = new Command("delete", "Delete a study (cancelled first when running) with its trials and models.") { deleteId };
+        app.Handle(delete, async context =>
+        {
+            await using var session = await context.ConnectAsync().ConfigureAwait(false);
+            await session.Client.DeleteStudyAsync(context.Value(deleteId), context.Cancellation).ConfigureAwait(false);
+            context.Note($"aimass: study '{context.Value(deleteId)}' deleted.");
+            return ExitCodes.Ok;
+        });
+        command.Subcommands.Add(delete);
         return command;
     }
 

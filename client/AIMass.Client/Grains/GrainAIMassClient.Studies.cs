@@ -31,6 +31,9 @@ public sealed partial class GrainAIMassClient
     public Task<StudyInfo> CancelStudyAsync(string studyId, CancellationToken ct = default) =>
         CallAsync(() => StudyById(studyId).CancelAsync(), ct);
 
+    public Task DeleteStudyAsync(string studyId, CancellationToken ct = default) =>
+        CallAsync(() => StudyById(studyId).DeleteAsync(), ct);
+
     public Task<IReadOnlyList<TrialSummary>> GetTrialsAsync(string studyId, CancellationToken ct = default) =>
         CallAsync<IReadOnlyList<TrialSummary>>(async () => await StudyById(studyId).GetTrialsAsync(), ct);
 

@@ -32,6 +32,9 @@ public sealed partial class HttpAIMassClient
     public Task<StudyInfo> CancelStudyAsync(string studyId, CancellationToken ct = default) =>
         PostAsync<StudyInfo>($"studies/{Segment(studyId)}/cancel", null, ct);
 
+    public Task DeleteStudyAsync(string studyId, CancellationToken ct = default) =>
+        SendNoContentAsync(HttpMethod.Delete, $"studies/{Segment(studyId)}", ct);
+
     public async Task<IReadOnlyList<TrialSummary>> GetTrialsAsync(string studyId, CancellationToken ct = default) =>
         await GetAsync<TrialSummary[]>($"studies/{Segment(studyId)}/trials", ct).ConfigureAwait(false);
 

@@ -38,6 +38,12 @@ public interface IStudyGrain : IGrainWithStringKey, ITenantScopedGrain
     /// <summary>Stops the study; running trials are abandoned.</summary>
     Task<StudyInfo> CancelAsync();
 
+    /// <summary>
+    /// Deletes the study: a running one is cancelled first; its trials' records, its own record, its model artifacts (every
+    /// attempt) and its entry in the tenant's index go, and the stored bytes of its models are given back.
+    /// </summary>
+    Task DeleteAsync();
+
     /// <summary>A running trial's epoch result; the answer says whether to go on.</summary>
     [SystemOnly]
     Task<EpochVerdict> ReportEpochAsync(int trialNumber, int epoch, double value);

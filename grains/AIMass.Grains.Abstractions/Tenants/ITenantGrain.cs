@@ -65,6 +65,13 @@ public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
     [SystemOnly]
     Task ReleaseStudyAsync(string studyId);
 
+    /// <summary>
+    /// A study was deleted: it leaves the index (and the study-count quota), and its models' stored bytes are given back.
+    /// Returns whether the index knew it.
+    /// </summary>
+    [SystemOnly]
+    Task<bool> ForgetStudyAsync(string studyId);
+
     /// <summary>Adds training compute-seconds; returns whether today's quota still has room.</summary>
     [SystemOnly]
     Task<bool> AddComputeAsync(double seconds);

@@ -44,4 +44,11 @@ public interface ITrialGrain : IGrainWithStringKey, ITenantScopedGrain
     /// <summary>The study stopped: a queued trial is cancelled, a running one is told to stop at its next report.</summary>
     [SystemOnly, Orleans.Concurrency.OneWay]
     Task CancelAsync(string reason);
+
+    /// <summary>
+    /// Its study was deleted: a running attempt is stopped (its lease dropped, its worker told), the queue forgets it and
+    /// its record is removed (one-way: the study never waits on a trial).
+    /// </summary>
+    [SystemOnly, Orleans.Concurrency.OneWay]
+    Task DeleteAsync();
 }

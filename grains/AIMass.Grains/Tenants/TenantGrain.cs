@@ -204,6 +204,19 @@ public sealed class TenantGrain(
         }
     }
 
+    public async Task<bool> ForgetStudyAsync(string studyId)
+    {
+        EnsureCreated();
+        if (!S.Studies.Remove(studyId, out var entry)) return false;
+        S.Usage = S.Usage with
+        {
+            ActiveStudies = S.Studies.Count(s => s.Value.Active),
+            StoredBytes = Math.Max(0, S.Usage.StoredBytes - entry.Bytes),
+        };
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<bool> AddComputeAsync(double seconds)
     {
         EnsureCreated();

@@ -199,4 +199,28 @@ public sealed class StudiesApiTests(WebHostFixture host)
             await ApiAssert.ProblemAsync(await client.GetAsync($"/api/studies/nothing{path}"), HttpStatusCode.NotFound);
         }
     }
+
+    [Fact]
+    public async Task A_deleted_study_is_404_everywhere_and_another_tenant_cannot_delete_it()
+    {
+        using var owner = host.As(await host.TenantAsync("study-deleter"));
+        using var other = host.As(await host.TenantAsync("study-deleter-other"));
+        await ApiAssert.StatusAsync(await WebHostFixture.UploadAsync(owner, "iris.csv", TestSamples.Bytes("iris.csv")), HttpStatusCode.Created);
+        var spec = new { id = "doomed", datasetId = "iris", target = "species", pruner = "none", distill = false, budget = new { maxTrials = 500 }, maxEpochsPerTrial = 2, parallelism = 1 };
+        await ApiAssert.StatusAsync(await owner.PostAsJsonAsync("/api/studies", spec, Json), HttpStatusCode.Created);
+
+        await ApiAssert.ProblemAsync(await other.DeleteAsync("/api/studies/doomed"), HttpStatusCode.NotFound);
+        await ApiAssert.StatusAsync(await owner.GetAsync("/api/studies/doomed"), HttpStatusCode.OK);
+
+        await ApiAssert.StatusAsync(await owner.DeleteAsync("/api/studies/doomed"), HttpStatusCode.NoContent);
+        foreach (var path in new[] { "", "/trials", "/leaderboards", "/models/best" })
+        {
+            await ApiAssert.ProblemAsync(await owner.GetAsync($"/api/studies/doomed{path}"), HttpStatusCode.NotFound);
+        }
+        await ApiAssert.ProblemAsync(await owner.GetAsync("/api/models/doomed/0"), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await owner.DeleteAsync("/api/studies/doomed"), HttpStatusCode.NotFound);
+        Assert.DoesNotContain("doomed", await (await owner.GetAsync("/api/studies")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var me = await owner.GetFromJsonAsync<TenantInfo>("/api/me", Json);
+        Assert.Equal(0, me!.Usage.ActiveStudies);
+    }
 }

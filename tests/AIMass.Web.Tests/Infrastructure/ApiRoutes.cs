@@ -60,6 +60,7 @@ public static partial class ApiRoutes
         new("POST", "/api/studies/{id}/pause", v => $"/api/studies/{v.Study}/pause", () => null, Expect.Refused),
         new("POST", "/api/studies/{id}/resume", v => $"/api/studies/{v.Study}/resume", () => null, Expect.Refused),
         new("POST", "/api/studies/{id}/cancel", v => $"/api/studies/{v.Study}/cancel", () => null, Expect.Refused),
+        new("DELETE", "/api/studies/{id}", v => $"/api/studies/{v.Study}", () => null, Expect.Refused),
         new("GET", "/api/studies/{id}/trials", v => $"/api/studies/{v.Study}/trials", () => null, Expect.Refused),
         new("GET", "/api/studies/{id}/leaderboards", v => $"/api/studies/{v.Study}/leaderboards", () => null, Expect.Refused),
         new("GET", "/api/studies/{id}/leaderboards/{scenario}", v => $"/api/studies/{v.Study}/leaderboards/{v.Scenario}", () => null, Expect.Refused),

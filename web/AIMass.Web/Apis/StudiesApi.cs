@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AIMass.Web.Apis;
 
 /// <summary>
-/// <c>/api/studies</c>: create, list, read, pause/resume/cancel, trials, leaderboards, Pareto front, parameter
+/// <c>/api/studies</c>: create, list, read, pause/resume/cancel, delete, trials, leaderboards, Pareto front, parameter
 /// importances, the best model of a scenario and predictions with it.
 /// </summary>
 public static class StudiesApi
@@ -30,6 +30,8 @@ public static class StudiesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         study.MapPost("/cancel", CancelAsync).WithName("CancelStudy").WithSummary("Stops the study; running trials are abandoned.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        study.MapDelete("", DeleteAsync).WithName("DeleteStudy")
+            .WithSummary("Deletes a study (cancelled first when running) with its trials, models and leaderboards.");
         study.MapGet("/trials", TrialsAsync).WithName("GetTrials").WithSummary("All trials with parameters, values and intermediate values.");
         study.MapGet("/leaderboards", LeaderboardsAsync).WithName("GetLeaderboards").WithSummary("The leaderboard of every scenario.");
         study.MapGet("/leaderboards/{scenario}", LeaderboardAsync).WithName("GetLeaderboard").WithSummary("One scenario's leaderboard.");
@@ -66,6 +68,12 @@ public static class StudiesApi
 
     private static async Task<Ok<StudyInfo>> CancelAsync(string id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Study(http.User.TenantId(), id).CancelAsync());
+
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext http, IGrainFactory grains)
+    {
+        await grains.Study(http.User.TenantId(), id).DeleteAsync();
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<TrialSummary[]>> TrialsAsync(string id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Study(http.User.TenantId(), id).GetTrialsAsync());

@@ -90,6 +90,25 @@ public sealed class StudyTrialPages(IGrainStorage storage, string studyKey)
         return Math.Max(pages, _pages.Count == 0 ? 0 : _pages.Keys.Max() + 1);
     }
 
+    /// <summary>Removes every stored page of the study (a deleted study), up to the first missing one as they are read.</summary>
+    public async Task ClearAsync()
+    {
+        for (var index = 0; ; index++)
+        {
+            if (!_pages.TryGetValue(index, out var page))
+            {
+                page = new GrainState<StudyTrialPage>();
+                await storage.ReadStateAsync(StateName, PageId(index), page);
+                if (!page.RecordExists) break;
+            }
+            await storage.ClearStateAsync(StateName, PageId(index), page);
+        }
+        _pages.Clear();
+        _writtenSummaries.Clear();
+        _openOptimizerTrials = [];
+        _writtenOptimizerTrials = 0;
+    }
+
     private static bool IsFinished(TrialState state) => state is not (TrialState.Running or TrialState.Waiting);
 
     private GrainId PageId(int index) => GrainId.Create(StateName, $"{studyKey}/{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
