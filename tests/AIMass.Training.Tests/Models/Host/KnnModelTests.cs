@@ -70,4 +70,20 @@ public sealed class KnnModelTests
         Assert.Equal(model.Settings, loaded.Settings);
         Assert.Throws<InvalidDataException>(() => KnnModel.Load(model.Save(), ShapeOf(data, model) with { Task = task == TaskKind.Regression ? TaskKind.Classification : TaskKind.Regression }));
     }
+    [Theory]
+    [InlineData(TaskKind.Classification)]
+    [InlineData(TaskKind.Regression)]
+    public void A_batch_scores_each_row_as_it_scores_alone(TaskKind task)
+    {
+        // 37 rows: tiles of queries share passes over the stored rows, and the last tile is partial.
+        var (train, test) = task == TaskKind.Classification ? (Blobs(500, 13, seed: 8), Blobs(37, 13, seed: 9)) : (Wave(500, 13, seed: 8), Wave(37, 13, seed: 9));
+        var model = KnnModel.Fit(train, Hp(("neighbours", 7), ("weighting", "distance")));
+        var batch = model.Score(test.Features, test.Rows);
+        var width = batch.Length / test.Rows;
+        for (var i = 0; i < test.Rows; i++)
+        {
+            var alone = model.Score(test.Features.AsSpan(i * 13, 13).ToArray(), 1);
+            Assert.Equal(alone, batch.AsSpan(i * width, width).ToArray());
+        }
+    }
 }

@@ -53,43 +53,63 @@ internal sealed class KnnModel : IHostModel
         return new KnnModel(TaskKind.Classification, data.Classes, data.FeatureCount, data.Rows, x, labels, [], settings);
     }
 
-    /// <summary>Class probabilities (row-major <c>[count, classes]</c>) or standardised values; rows are scored in parallel.</summary>
+    /// <summary>Query rows compared with one stored row while it is in cache (a tile of queries shares each pass over the rows).</summary>
+    private const int QueryTile = 8;
+
+    /// <summary>
+    /// Class probabilities (row-major <c>[count, classes]</c>) or standardised values. Rows are scored in tiles of
+    /// <see cref="QueryTile"/> in parallel: each pass over the stored rows serves every query of a tile, so the stored
+    /// rows are read from memory once per tile instead of once per query. Each query's answer is the same as scored alone.
+    /// </summary>
     public float[] Score(float[] features, int count)
     {
         var width = _task == TaskKind.Classification ? _classes : 1;
         var result = new float[(long)count * width];
-        Parallel.For(0, count, () => (new float[Settings.Neighbours], new int[Settings.Neighbours]), (i, _, buffers) =>
+        var tiles = (count + QueryTile - 1) / QueryTile;
+        var k = Settings.Neighbours;
+        Parallel.For(0, tiles, () => (new float[QueryTile * k], new int[QueryTile * k], new int[QueryTile]), (t, _, buffers) =>
         {
-            var (distances, indices) = buffers;
-            Nearest(features.AsSpan(i * _featureCount, _featureCount), distances, indices);
-            Vote(distances, indices, result.AsSpan(i * width, width));
+            var (distances, indices, found) = buffers;
+            var start = t * QueryTile;
+            var queries = Math.Min(QueryTile, count - start);
+            Nearest(features.AsSpan(start * _featureCount, queries * _featureCount), queries, distances, indices, found);
+            for (var q = 0; q < queries; q++)
+            {
+                Vote(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k), result.AsSpan((start + q) * width, width));
+            }
             return buffers;
         }, _ => { });
         return result;
     }
 
-    /// <summary>Fills the k nearest rows in ascending (squared distance, row) order.</summary>
-    private void Nearest(ReadOnlySpan<float> query, float[] distances, int[] indices)
+    /// <summary>Fills, for each of <paramref name="queries"/> rows, its k nearest rows in ascending (squared distance, row) order.</summary>
+    private void Nearest(ReadOnlySpan<float> tile, int queries, float[] distances, int[] indices, int[] found)
     {
-        var k = distances.Length;
-        var found = 0;
+        var k = Settings.Neighbours;
+        Array.Clear(found);
         for (var r = 0; r < _rows; r++)
         {
-            var d = SquaredDistance(query, _x.AsSpan(r * _featureCount, _featureCount));
-            if (found == k && !(d < distances[k - 1])) continue;
-            var j = found < k ? found++ : k - 1;
-            while (j > 0 && distances[j - 1] > d)
+            var row = _x.AsSpan(r * _featureCount, _featureCount);
+            for (var q = 0; q < queries; q++)
             {
-                distances[j] = distances[j - 1];
-                indices[j] = indices[j - 1];
-                j--;
+                var d = SquaredDistance(tile.Slice(q * _featureCount, _featureCount), row);
+                var best = distances.AsSpan(q * k, k);
+                if (found[q] == k && !(d < best[k - 1])) continue;
+                var rows = indices.AsSpan(q * k, k);
+                var j = found[q] < k ? found[q]++ : k - 1;
+                while (j > 0 && best[j - 1] > d)
+                {
+                    best[j] = best[j - 1];
+                    rows[j] = rows[j - 1];
+                    j--;
+                }
+                best[j] = d;
+                rows[j] = r;
             }
-            distances[j] = d;
-            indices[j] = r;
         }
     }
 
-    private void Vote(float[] distances, int[] indices, Span<float> output)
+    private void Vote(ReadOnlySpan<float> distances, ReadOnlySpan<int> indices, Span<float> output)
     {
         var exact = Settings.DistanceWeighted && distances[0] == 0;
         Span<double> sums = stackalloc double[output.Length];
