@@ -38,6 +38,7 @@ public sealed partial class StudyGrain(
 
     private Optimization.Study? _optimizer;
     private StudyTrialPages? _trialPages;
+    private readonly TrialTally _tally = new();
     private string? _activity;
     private bool _dirty;
 
