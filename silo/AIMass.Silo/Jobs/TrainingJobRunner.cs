@@ -251,7 +251,7 @@ public sealed partial class TrainingJobRunner(
 
     private static string Describe(Exception e) => e is AggregateException { InnerException: { } inner } ? Describe(inner) : $"{e.GetType().Name}: {e.Message}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} started on {Worker} (attempt {Attempt})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Trial {TrialKey} started on {Worker} (attempt {Attempt})")]
     private partial void LogStarted(string trialKey, string worker, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} is already running here; duplicate start ignored")]

@@ -15,7 +15,7 @@ namespace AIMass.Grains.Studies.Persistence;
 public sealed class StudyTrialPages(IGrainStorage storage, string studyKey)
 {
     /// <summary>Trials per page (by trial number) of a study whose pages are new.</summary>
-    public const int PageSize = 32;
+    public const int PageSize = 16;
 
     /// <summary>Trials per page of pages stored before the size was recorded in them.</summary>
     public const int LegacyPageSize = 256;
@@ -109,7 +109,7 @@ public sealed class StudyTrialPages(IGrainStorage storage, string studyKey)
             page.State = new StudyTrialPage
             {
                 Trials = trials,
-                Optimizer = optimizer.ToSnapshot(n => n >= first && n < last).ToJson(),
+                Optimizer = optimizer.ToSnapshot(first, _pageSize).ToJson(),
                 PageSize = _pageSize,
             };
             await storage.WriteStateAsync(StateName, PageId(index), page);
