@@ -132,7 +132,7 @@ public sealed partial class StudyGrain
             CancelQueued($"the search budget is spent ({spent})");
         }
         var trials = S.Trials.Values;
-        if (trials.Count(t => t.Status == TrialStatus.Failed) >= FailuresBeforeGivingUp && !trials.Any(t => t.Status is TrialStatus.Complete or TrialStatus.Pruned))
+        if (!trials.Any(t => t.Status is TrialStatus.Complete or TrialStatus.Pruned) && trials.Count(t => t.Status == TrialStatus.Failed) >= FailuresBeforeGivingUp)
         {
             var reason = trials.First(t => t.Status == TrialStatus.Failed).Reason;
             await FinishStudyAsync(StudyStatus.Failed, $"the first {FailuresBeforeGivingUp} trials failed: {reason}");
@@ -361,9 +361,9 @@ public sealed partial class StudyGrain
 
     private bool AllAsked() => S.Spec!.Budget.MaxTrials is { } max && SearchTrials() >= max;
 
-    private int SearchTrials() => S.Trials.Values.Count(t => t.Kind is TrialKind.Search or TrialKind.WarmStart);
+    private int SearchTrials() => _tally.SearchTrials(S.Trials);
 
-    private IEnumerable<TrialSummary> Outstanding() => S.Trials.Values.Where(t => !IsFinal(t.Status));
+    private IEnumerable<TrialSummary> Outstanding() => _tally.Outstanding(S.Trials);
 
     private static bool IsFinal(TrialStatus status) => status is TrialStatus.Complete or TrialStatus.Pruned or TrialStatus.Failed or TrialStatus.Cancelled;
 

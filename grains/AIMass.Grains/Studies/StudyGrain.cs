@@ -38,6 +38,7 @@ public sealed partial class StudyGrain(
 
     private Optimization.Study? _optimizer;
     private StudyTrialPages? _trialPages;
+    private readonly TrialTally _tally = new();
     private string? _activity;
     private bool _dirty;
 
@@ -289,7 +290,7 @@ public sealed partial class StudyGrain(
         var pages = await TrialPages().SaveAsync(S, optimizer);
         var full = state.State;
         full.TrialPages = pages;
-        state.State = full.HeaderOnly(optimizer.ToSnapshot(_ => false).ToJson(), pages);
+        state.State = full.HeaderOnly(optimizer.ToSnapshot(0, 0).ToJson(), pages);
         try
         {
             await state.WriteStateAsync();

@@ -7,7 +7,8 @@ namespace AIMass.Grains.Trials;
 /// The hand-off of a finished trial: the scheduler frees its place and the study records its end. Both are told after
 /// the end is stored (<see cref="TrialGrainState.StudyUntold"/>), and again until the study acknowledges: by a timer
 /// while this grain is active, and whenever the study's periodic check finds the trial still queued or running in its
-/// own view (a crash between the two loses nothing). The study and the scheduler ignore repeats.
+/// own view (a crash between the two loses nothing). The study and the scheduler ignore repeats. The acknowledgment
+/// of the first telling is kept in memory only: an activation that reads the end as untold tells once more.
 /// </summary>
 public sealed partial class TrialGrain
 {
@@ -28,9 +29,9 @@ public sealed partial class TrialGrain
             return;
         }
         StopHandOffTimer();
-        if (!S.StudyUntold) return;
+        // Not written here, on the hot path (a write per trial saved): the flag stays set in storage until a later write,
+        // so an activation that reads it tells the study once more, which it ignores, and then notes it (the timer).
         S.StudyUntold = false;
-        await state.WriteStateAsync();
     }
 
     private void StartHandOffTimer()
@@ -41,8 +42,14 @@ public sealed partial class TrialGrain
         {
             using (CallerContext.AsSystem())
             {
-                if (S.StudyUntold) await HandOffAsync();
-                else StopHandOffTimer();
+                if (!S.StudyUntold)
+                {
+                    StopHandOffTimer();
+                    return;
+                }
+                await HandOffAsync();
+                // Off the hot path (a retry, or an activation that read the end as untold): noted, so it is told no more.
+                if (!S.StudyUntold) await state.WriteStateAsync();
             }
         }, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }

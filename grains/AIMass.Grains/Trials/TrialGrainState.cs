@@ -20,7 +20,8 @@ public sealed class TrialGrainState
 
     /// <summary>
     /// The trial's end is stored but its study has not acknowledged it yet (nor the scheduler freed its place): it is
-    /// told again until it does, so a crash or a failed call between the two never leaves the study waiting.
+    /// told again until it does, so a crash or a failed call between the two never leaves the study waiting. Its clearing
+    /// is not written on its own (only with a later write), so a stored true may also mean "told, not yet noted".
     /// </summary>
     [Id(7)] public bool StudyUntold { get; set; }
 }

@@ -82,4 +82,10 @@ public interface IStudyStorage
     /// keeps trials apart from the study's own attributes writes when a few trials changed.
     /// </summary>
     StudySnapshot ToSnapshot(Func<int, bool> includeTrial);
+
+    /// <summary>
+    /// The study's state with only the trials numbered from <paramref name="firstTrial"/>, <paramref name="count"/> of
+    /// them (fewer where the study has fewer): what a store that keeps trials in pages by number writes for one page.
+    /// </summary>
+    StudySnapshot ToSnapshot(int firstTrial, int count) => ToSnapshot(n => n >= firstTrial && n - firstTrial < count);
 }

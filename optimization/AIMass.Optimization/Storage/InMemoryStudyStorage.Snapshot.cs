@@ -16,21 +16,37 @@ public sealed partial class InMemoryStudyStorage
             var trials = new List<TrialSnapshot>();
             for (var i = 0; i < _trials.Count; i++)
             {
-                if (!includeTrial(i)) continue;
-                // A finished trial never changes again: its snapshot is made once and shared by later snapshots.
-                var r = _trials[i];
-                trials.Add(r.IsFinished ? r.Snapshot ??= r.ToSnapshot() : r.ToSnapshot());
+                if (includeTrial(i)) trials.Add(SnapshotOf(_trials[i]));
             }
-            return new StudySnapshot
-            {
-                StudyName = StudyName,
-                Directions = _directions.ToArray(),
-                UserAttributes = new Dictionary<string, object?>(_userAttributes, StringComparer.Ordinal),
-                SystemAttributes = new Dictionary<string, object?>(_systemAttributes, StringComparer.Ordinal),
-                Trials = trials,
-            };
+            return SnapshotWith(trials);
         }
     }
+
+    /// <inheritdoc />
+    public StudySnapshot ToSnapshot(int firstTrial, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstTrial);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            var end = (int)Math.Min((long)firstTrial + count, _trials.Count);
+            var trials = new List<TrialSnapshot>(Math.Max(0, end - firstTrial));
+            for (var i = firstTrial; i < end; i++) trials.Add(SnapshotOf(_trials[i]));
+            return SnapshotWith(trials);
+        }
+    }
+
+    /// <summary>A finished trial never changes again: its snapshot is made once and shared by later snapshots.</summary>
+    private static TrialSnapshot SnapshotOf(TrialRecord r) => r.IsFinished ? r.Snapshot ??= r.ToSnapshot() : r.ToSnapshot();
+
+    private StudySnapshot SnapshotWith(List<TrialSnapshot> trials) => new()
+    {
+        StudyName = StudyName,
+        Directions = _directions.ToArray(),
+        UserAttributes = new Dictionary<string, object?>(_userAttributes, StringComparer.Ordinal),
+        SystemAttributes = new Dictionary<string, object?>(_systemAttributes, StringComparer.Ordinal),
+        Trials = trials,
+    };
 
     /// <summary>
     /// Rebuilds a storage from a snapshot; throws <see cref="ArgumentException"/> naming the first inconsistency

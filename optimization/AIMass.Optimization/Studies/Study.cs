@@ -135,6 +135,9 @@ public sealed partial class Study
     /// <summary>The study's state with only the selected trials (by number), for stores that keep trials in pages.</summary>
     public StudySnapshot ToSnapshot(Func<int, bool> includeTrial) => Storage.ToSnapshot(includeTrial);
 
+    /// <summary>The study's state with only the trials numbered from <paramref name="firstTrial"/>, <paramref name="count"/> of them (one page of a paged store).</summary>
+    public StudySnapshot ToSnapshot(int firstTrial, int count) => Storage.ToSnapshot(firstTrial, count);
+
     private static StudyDirection[] ResolveDirections(StudyOptions options)
     {
         if (options.Directions is { } many)

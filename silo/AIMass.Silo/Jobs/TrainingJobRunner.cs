@@ -117,8 +117,9 @@ public sealed partial class TrainingJobRunner(
         using var caller = CallerContext.AsSystem();
         var job = running.Job;
         var trial = grains.GetGrain<ITrialGrain>(job.TrialKey);
-        using var heartbeat = new CancellationTokenSource();
-        var beating = BeatAsync(running, trial, heartbeat.Token);
+        // Disposing the timer ends the beats: its pending wait returns false (a cancelled wait would throw, once per job).
+        using var heartbeat = new PeriodicTimer(options.Value.HeartbeatInterval);
+        var beating = BeatAsync(running, trial, heartbeat);
         TrialResult result;
         try
         {
@@ -145,7 +146,7 @@ public sealed partial class TrainingJobRunner(
         }
         finally
         {
-            heartbeat.Cancel();
+            heartbeat.Dispose();
         }
         await beating;
 
@@ -186,29 +187,26 @@ public sealed partial class TrainingJobRunner(
         }
     }
 
-    private async Task BeatAsync(RunningJob running, ITrialGrain trial, CancellationToken stop)
+    private async Task BeatAsync(RunningJob running, ITrialGrain trial, PeriodicTimer timer)
     {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
-        try
+        while (await timer.WaitForNextTickAsync())
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            try
             {
-                try
+                if (await trial.HeartbeatAsync(running.Lease.LeaseId) == EpochVerdict.Abandon)
                 {
-                    if (await trial.HeartbeatAsync(running.Lease.LeaseId) == EpochVerdict.Abandon)
-                    {
-                        running.Abandoned = true;
-                        running.Cancellation.Cancel();
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogHeartbeatFailed(e, running.Job.TrialKey);
+                    running.Abandoned = true;
+                    running.Cancellation.Cancel();
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogHeartbeatFailed(e, running.Job.TrialKey);
+            }
         }
     }
 
@@ -253,7 +251,7 @@ public sealed partial class TrainingJobRunner(
 
     private static string Describe(Exception e) => e is AggregateException { InnerException: { } inner } ? Describe(inner) : $"{e.GetType().Name}: {e.Message}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialKey} started on {Worker} (attempt {Attempt})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Trial {TrialKey} started on {Worker} (attempt {Attempt})")]
     private partial void LogStarted(string trialKey, string worker, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {TrialKey} is already running here; duplicate start ignored")]

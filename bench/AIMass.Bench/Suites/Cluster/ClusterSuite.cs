@@ -102,6 +102,9 @@ public sealed class ClusterSuite : IBenchSuite
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var gcPauseBefore = GC.GetTotalPauseDuration();
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var watch = Stopwatch.StartNew();
             var keys = new List<(string Tenant, string Study)>();
             for (var s = 0; s < studies; s++)
@@ -140,6 +143,9 @@ public sealed class ClusterSuite : IBenchSuite
             var wall = watch.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var gcPause = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds;
+            var jit = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore;
             var collections = new JsonObject { ["gen0"] = GC.CollectionCount(0) - gcBefore[0], ["gen1"] = GC.CollectionCount(1) - gcBefore[1], ["gen2"] = GC.CollectionCount(2) - gcBefore[2] };
 
             var waits = new List<double>();
@@ -167,6 +173,11 @@ public sealed class ClusterSuite : IBenchSuite
                 ["cpu_ms_per_trial"] = Math.Round(cpu * 1000 / Math.Max(1, completed), 3),
                 ["allocated_kb_per_trial"] = Math.Round(allocated / 1024.0 / Math.Max(1, completed), 1),
                 ["gc_collections"] = collections,
+                // Two parts of the CPU time above that are the runtime's: GC pauses (wall time the process was stopped for
+                // collections) and the JIT compiling methods (tiering up while the run warms).
+                ["gc_pause_ms_per_trial"] = Math.Round(gcPause / Math.Max(1, completed), 3),
+                ["jit_ms_per_trial"] = Math.Round(jit / Math.Max(1, completed), 3),
+                ["jit_methods"] = jitMethods,
                 ["cores"] = Environment.ProcessorCount,
                 ["queued_to_started_p50_ms"] = Math.Round(Percentile(waits, 0.50), 2),
                 ["queued_to_started_p99_ms"] = Math.Round(Percentile(waits, 0.99), 2),

@@ -9,4 +9,7 @@ public sealed class StudyTrialPage
 
     /// <summary>The optimizer's snapshot holding only its trials numbered in this page's range (JSON).</summary>
     [Id(1)] public string Optimizer { get; set; } = "";
+
+    /// <summary>Trials per page in this study's pages (all its pages have the same); 0 in pages stored before it was recorded (256).</summary>
+    [Id(2)] public int PageSize { get; set; }
 }

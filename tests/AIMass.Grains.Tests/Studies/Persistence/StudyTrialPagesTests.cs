@@ -25,6 +25,7 @@ public sealed class StudyTrialPagesTests(SharedCluster shared)
         var storage = new CountingStorage(Storage());
         var key = $"pages/{Guid.NewGuid():N}";
         var (state, optimizer) = Study(Trials);
+        state.Trials[Trials - 1] = state.Trials[Trials - 1] with { Status = TrialStatus.Running };
 
         var pages = await new StudyTrialPages(storage, key).SaveAsync(state, optimizer);
         Assert.Equal((Trials + StudyTrialPages.PageSize - 1) / StudyTrialPages.PageSize, pages);
@@ -37,9 +38,9 @@ public sealed class StudyTrialPagesTests(SharedCluster shared)
         Assert.All(restored.Trials.Values, t => Assert.Equal((t.Number / 1000.0, "0.01"), (t.Value!.Value, t.Params["lr"])));
         Assert.Equal(optimizer.ToSnapshot().ToJson(), restored.OptimizerSnapshot);
 
-        // One trial changes (and one more is asked, landing in the same last page): one page is written, not all.
+        // The running trial ends (and one more is asked, landing in the same last page): one page is written, not all.
         var resumed = Optimization.Study.FromSnapshot(StudySnapshot.FromJson(restored.OptimizerSnapshot), new RandomSampler(1), new NopPruner());
-        restored.Trials[Trials - 1] = restored.Trials[Trials - 1] with { Reason = "changed" };
+        restored.Trials[Trials - 1] = restored.Trials[Trials - 1] with { Status = TrialStatus.Complete, Reason = "changed" };
         resumed.Tell(resumed.Ask(), 0.5);
         restored.Trials[Trials] = Summary(Trials);
         storage.Writes = 0;
@@ -75,6 +76,42 @@ public sealed class StudyTrialPagesTests(SharedCluster shared)
         Assert.Equal(optimizer.ToSnapshot().ToJson(), record.OptimizerSnapshot);
     }
 
+    [Fact]
+    public async Task A_study_stored_in_pages_of_256_before_sizes_were_recorded_keeps_them()
+    {
+        var storage = new CountingStorage(Storage());
+        var key = $"pages/{Guid.NewGuid():N}";
+        var (state, optimizer) = Study(Trials);
+        for (var index = 0; index * StudyTrialPages.LegacyPageSize < Trials; index++)
+        {
+            var (first, last) = (index * StudyTrialPages.LegacyPageSize, (index + 1) * StudyTrialPages.LegacyPageSize);
+            var legacy = new GrainState<StudyTrialPage>(new StudyTrialPage
+            {
+                Trials = new SortedDictionary<int, TrialSummary>(state.Trials.Where(t => t.Key >= first && t.Key < last).ToDictionary()),
+                Optimizer = optimizer.ToSnapshot(n => n >= first && n < last).ToJson(),
+            });
+            await storage.WriteStateAsync("study-trials", GrainId.Create("study-trials", $"{key}/{index}"), legacy);
+        }
+
+        var restored = new StudyState { OptimizerSnapshot = optimizer.ToSnapshot(_ => false).ToJson() };
+        var pages = new StudyTrialPages(storage, key);
+        await pages.LoadAsync(restored);
+        Assert.Equal(Trials, restored.Trials.Count);
+
+        // Trial 600 lands in the third page of 256 (index 2), not in a page of the new size.
+        var resumed = Optimization.Study.FromSnapshot(StudySnapshot.FromJson(restored.OptimizerSnapshot), new RandomSampler(1), new NopPruner());
+        resumed.Tell(resumed.Ask(), 0.5);
+        restored.Trials[Trials] = Summary(Trials);
+        storage.Keys.Clear();
+        Assert.Equal(3, await pages.SaveAsync(restored, resumed));
+        Assert.Equal([$"study-trials/{key}/2"], storage.Keys);
+
+        var again = new StudyState { OptimizerSnapshot = resumed.ToSnapshot(_ => false).ToJson() };
+        await new StudyTrialPages(storage, key).LoadAsync(again);
+        Assert.Equal(Trials + 1, again.Trials.Count);
+        Assert.Equal(resumed.ToSnapshot().ToJson(), again.OptimizerSnapshot);
+    }
+
     private IGrainStorage Storage()
     {
         var silo = shared.Service.Cluster.Silos[0];
@@ -104,11 +141,14 @@ public sealed class StudyTrialPagesTests(SharedCluster shared)
     {
         public int Writes { get; set; }
 
+        public List<string> Keys { get; } = [];
+
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
             Writes++;
+            Keys.Add(grainId.ToString());
             return inner.WriteStateAsync(stateName, grainId, grainState);
         }
 
