@@ -72,6 +72,7 @@ public sealed partial class StudyGrain
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
         _scenariosNeedingStudents = null;
+        _trialsKeptAfterSearch = null;
         TellOptimizer(trial);
         _dirty = true;
         using (CallerContext.AsSystem())
@@ -173,7 +174,8 @@ public sealed partial class StudyGrain
         if (Outstanding().Any()) return;
         if (spent is null && !DistillationDone()) return;
         var distilled = string.Join(", ", S.Distillations.Keys);
-        await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}");
+        var capped = S.Distillations.Values.Any(p => p.MaxStudents is not null) ? $" ({S.Spec!.Budget.MaxTrials} trials in all: students capped by the trial budget)" : "";
+        await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}{capped}");
     }
 
     /// <summary>
@@ -346,7 +348,7 @@ public sealed partial class StudyGrain
         {
             return $"compute budget of {searchCompute:0.#} s for the search spent";
         }
-        if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
+        if (budget.MaxTrials is { } max && SearchTrialLimit() is { } limit && SearchTrials() >= limit && !Outstanding().Any()) return SearchTrialsRun(max, limit);
         return null;
     }
 
@@ -359,7 +361,7 @@ public sealed partial class StudyGrain
         return null;
     }
 
-    private bool AllAsked() => S.Spec!.Budget.MaxTrials is { } max && SearchTrials() >= max;
+    private bool AllAsked() => SearchTrialLimit() is { } limit && SearchTrials() >= limit;
 
     private int SearchTrials() => S.Trials.Values.Count(t => t.Kind is TrialKind.Search or TrialKind.WarmStart);
 
