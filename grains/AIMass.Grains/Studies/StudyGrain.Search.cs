@@ -74,6 +74,7 @@ public sealed partial class StudyGrain
         _scenariosNeedingStudents = null;
         _trialsKeptAfterSearch = null;
         TellOptimizer(trial);
+        HoldIfStorageFull(trial);
         _dirty = true;
         using (CallerContext.AsSystem())
         {
@@ -102,6 +103,10 @@ public sealed partial class StudyGrain
         if (!await GrainFactory.GetGrain<ITenantGrain>(TenantId).HasComputeLeftAsync())
         {
             _activity = "waiting: the tenant's daily compute quota is spent";
+        }
+        else if (S.StorageHold is not null)
+        {
+            _activity = $"waiting: {S.StorageHold}; no new trials until stored bytes are freed";
         }
         else if (Outstanding().Any(t => t.Status == TrialStatus.Queued))
         {
@@ -202,7 +207,7 @@ public sealed partial class StudyGrain
     /// <summary>Asks the optimizer (search) or the student studies (distillation) for trials until the study's parallelism is used.</summary>
     private async Task FillAsync()
     {
-        if (S.Status != StudyStatus.Running) return;
+        if (S.Status != StudyStatus.Running || await StorageHeldAsync()) return;
         var added = S.Phase == "distill" ? AskDistillationTrials() : AskSearchTrials();
         if (added is null || added.Count == 0) return;
         // Persist before the trial grains hear of the new trials, so a crash can never leave a trial the study forgot.
