@@ -72,6 +72,13 @@ public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
     [SystemOnly]
     Task<bool> ForgetStudyAsync(string studyId);
 
+    /// <summary>
+    /// Charges a trial's accepted model file to the tenant's stored bytes and to its study's index entry (given back when
+    /// the study is deleted). Returns null when charged, or why not ("storage quota exceeded: ..."), charging nothing.
+    /// </summary>
+    [SystemOnly]
+    Task<string?> ChargeModelStorageAsync(string studyId, long bytes);
+
     /// <summary>Adds training compute-seconds; returns whether today's quota still has room.</summary>
     [SystemOnly]
     Task<bool> AddComputeAsync(double seconds);

@@ -24,6 +24,14 @@ public sealed partial class StudyGrain
     {
         var needing = DistillationPlanner.ScenariosNeedingStudents(S.Scenarios, S.Metric, S.Trials.Values, out var teacher);
         if (!DistillationPossible || teacher is null || needing.Count == 0 || TotalBudgetSpent() is not null) return false;
+        var allowance = StudentAllowance(needing);
+        if (allowance.Values.All(n => n == 0))
+        {
+            S.StatusReason = $"{S.StatusReason ?? "search done"}; no students distilled for {string.Join(", ", needing.Select(s => s.Name))}: "
+                + $"the trial budget of {S.Spec!.Budget.MaxTrials} is used ({TrialsLeft()} left, a student and its control need 2)";
+            return false;
+        }
+        needing = needing.Where(s => allowance[s.Name] > 0).ToList();
         var version = S.DatasetSchema;
         var inputs = DistillationPlanner.InputWidth(version, S.Spec!.Target);
         var outputs = S.Task == "regression" ? 1 : Math.Max(2, version.FirstOrDefault(c => c.Name == S.Spec.Target)?.Distinct ?? 2);
@@ -46,6 +54,7 @@ public sealed partial class StudyGrain
                 TeacherTrial = teacher.Number,
                 Space = DistillationPlanner.StudentSpace(budget, inputs, outputs, S.Spec.MaxEpochsPerTrial is { } cap ? Math.Min(cap, epochs) : epochs),
                 OptimizerSnapshot = students.ToSnapshot().ToJson(),
+                MaxStudents = allowance[scenario.Name] < S.Spec.DistillTrialsPerScenario ? allowance[scenario.Name] : null,
             };
             LogDistilling(Key, scenario.Name, teacher.Number, budget);
         }
@@ -62,7 +71,7 @@ public sealed partial class StudyGrain
             while (Outstanding().Count() < S.Spec!.Parallelism)
             {
                 TrialSummary? next = null;
-                if (plan.Students.Count < S.Spec.DistillTrialsPerScenario)
+                if (plan.Students.Count < StudentsOf(plan))
                 {
                     var students = Students(plan);
                     var inner = students.Ask();
@@ -87,7 +96,7 @@ public sealed partial class StudyGrain
     }
 
     private bool DistillationDone() => S.Distillations.Values.All(p =>
-        p.Students.Count >= S.Spec!.DistillTrialsPerScenario && (p.ControlTrial is not null || !p.Students.Keys.Any(n => S.Trials[n].Status == TrialStatus.Complete)));
+        p.Students.Count >= StudentsOf(p) && (p.ControlTrial is not null || !p.Students.Keys.Any(n => S.Trials[n].Status == TrialStatus.Complete)));
 
     /// <summary>Tells a finished student to its scenario's student study.</summary>
     private void TellStudents(TrialSummary trial)
@@ -110,6 +119,8 @@ public sealed partial class StudyGrain
         _students[plan.Scenario] = study;
         return study;
     }
+
+    private int StudentsOf(DistillationState plan) => plan.MaxStudents ?? S.Spec!.DistillTrialsPerScenario;
 
     private int NextTrialNumber() => S.Trials.Count == 0 ? 0 : S.Trials.Keys.Max() + 1;
 

@@ -27,7 +27,7 @@ public sealed partial class StudyGrain
     /// <summary>Queues the ensemble trial once the search is over; false when there is nothing (more) to ensemble.</summary>
     private bool StartEnsemble()
     {
-        if (!EnsemblePlanned || S.EnsembleTrial is not null || TotalBudgetSpent() is not null) return false;
+        if (!EnsemblePlanned || S.EnsembleTrial is not null || TotalBudgetSpent() is not null || TrialsLeft() == 0) return false;
         var candidates = EnsembleCandidatesOf(S.Trials.Values, S.Metric);
         if (candidates.Count < 2) return false;
         var trial = new TrialSummary

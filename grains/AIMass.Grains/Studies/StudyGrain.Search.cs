@@ -72,7 +72,9 @@ public sealed partial class StudyGrain
         S.Trials[trial.Number] = trial;
         S.ComputeSeconds += trial.ComputeSeconds;
         _scenariosNeedingStudents = null;
+        _trialsKeptAfterSearch = null;
         TellOptimizer(trial);
+        HoldIfStorageFull(trial);
         _dirty = true;
         using (CallerContext.AsSystem())
         {
@@ -101,6 +103,10 @@ public sealed partial class StudyGrain
         if (!await GrainFactory.GetGrain<ITenantGrain>(TenantId).HasComputeLeftAsync())
         {
             _activity = "waiting: the tenant's daily compute quota is spent";
+        }
+        else if (S.StorageHold is not null)
+        {
+            _activity = $"waiting: {S.StorageHold}; no new trials until stored bytes are freed";
         }
         else if (Outstanding().Any(t => t.Status == TrialStatus.Queued))
         {
@@ -173,7 +179,8 @@ public sealed partial class StudyGrain
         if (Outstanding().Any()) return;
         if (spent is null && !DistillationDone()) return;
         var distilled = string.Join(", ", S.Distillations.Keys);
-        await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}");
+        var capped = S.Distillations.Values.Any(p => p.MaxStudents is not null) ? $" ({S.Spec!.Budget.MaxTrials} trials in all: students capped by the trial budget)" : "";
+        await FinishStudyAsync(StudyStatus.Completed, $"{S.StatusReason ?? "search done"}; students distilled for {distilled}{capped}");
     }
 
     /// <summary>
@@ -200,7 +207,7 @@ public sealed partial class StudyGrain
     /// <summary>Asks the optimizer (search) or the student studies (distillation) for trials until the study's parallelism is used.</summary>
     private async Task FillAsync()
     {
-        if (S.Status != StudyStatus.Running) return;
+        if (S.Status != StudyStatus.Running || await StorageHeldAsync()) return;
         var added = S.Phase == "distill" ? AskDistillationTrials() : AskSearchTrials();
         if (added is null || added.Count == 0) return;
         // Persist before the trial grains hear of the new trials, so a crash can never leave a trial the study forgot.
@@ -346,7 +353,7 @@ public sealed partial class StudyGrain
         {
             return $"compute budget of {searchCompute:0.#} s for the search spent";
         }
-        if (budget.MaxTrials is { } max && SearchTrials() >= max && !Outstanding().Any()) return $"{max} trials run";
+        if (budget.MaxTrials is { } max && SearchTrialLimit() is { } limit && SearchTrials() >= limit && !Outstanding().Any()) return SearchTrialsRun(max, limit);
         return null;
     }
 
@@ -359,7 +366,7 @@ public sealed partial class StudyGrain
         return null;
     }
 
-    private bool AllAsked() => S.Spec!.Budget.MaxTrials is { } max && SearchTrials() >= max;
+    private bool AllAsked() => SearchTrialLimit() is { } limit && SearchTrials() >= limit;
 
     private int SearchTrials() => _tally.SearchTrials(S.Trials);
 

@@ -75,6 +75,12 @@ public sealed class StudyState
     /// </summary>
     [Id(34)] public int TrialPages { get; set; }
 
+    /// <summary>Why no new trial is proposed: a model did not fit the tenant's storage quota (null: none held).</summary>
+    [Id(35)] public string? StorageHold { get; set; }
+
+    /// <summary>The size of the model that did not fit: trials are proposed again once this many bytes are free.</summary>
+    [Id(36)] public long StorageHoldBytes { get; set; }
+
     /// <summary>This state without its trials, with <paramref name="optimizerHeader"/> (the optimizer's snapshot without trials) instead of the full one.</summary>
     internal StudyState HeaderOnly(string optimizerHeader, int trialPages)
     {

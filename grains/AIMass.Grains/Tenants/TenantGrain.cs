@@ -217,6 +217,22 @@ public sealed class TenantGrain(
         return true;
     }
 
+    public async Task<string?> ChargeModelStorageAsync(string studyId, long bytes)
+    {
+        EnsureCreated();
+        bytes = Math.Max(0, bytes);
+        if (S.Usage.StoredBytes + bytes > S.Quotas.MaxStoredBytes)
+        {
+            return $"storage quota exceeded: {S.Usage.StoredBytes} bytes used of the tenant's limit of {S.Quotas.MaxStoredBytes}, and this model needs {bytes}";
+        }
+        // A study deleted meanwhile has given its bytes back already: its late model is not counted (its folder is gone).
+        if (bytes == 0 || !S.Studies.TryGetValue(studyId, out var entry)) return null;
+        entry.Bytes += bytes;
+        S.Usage = S.Usage with { StoredBytes = S.Usage.StoredBytes + bytes };
+        await state.WriteStateAsync();
+        return null;
+    }
+
     public async Task<bool> AddComputeAsync(double seconds)
     {
         EnsureCreated();

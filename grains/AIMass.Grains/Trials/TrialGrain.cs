@@ -193,6 +193,8 @@ public sealed partial class TrialGrain(
             TrialOutcome.Abandoned => TrialStatus.Cancelled,
             _ => TrialStatus.Failed,
         };
+        var refusal = status is TrialStatus.Complete or TrialStatus.Pruned ? await ChargeModelAsync(result) : null;
+        if (refusal is not null) status = TrialStatus.Failed;
         S.Summary = S.Summary with
         {
             Status = status,
@@ -205,7 +207,7 @@ public sealed partial class TrialGrain(
             LatencyMs = result.LatencyMs,
             ArtifactBytes = result.ArtifactBytes,
             // The file this lease was given: only the accepted attempt's model is ever recorded.
-            ArtifactPath = result.ArtifactPath is null ? null : AttemptArtifact(S.Lease!),
+            ArtifactPath = result.ArtifactPath is null || refusal is not null ? null : AttemptArtifact(S.Lease!),
             TrainedAs = result.TrainedAs,
             TrainRows = result.TrainRows,
             Members = result.Members,
@@ -213,6 +215,7 @@ public sealed partial class TrialGrain(
             ComputeSeconds = S.Summary.ComputeSeconds + result.ComputeSeconds,
             Reason = status switch
             {
+                TrialStatus.Failed when refusal is not null => refusal,
                 TrialStatus.Failed when outcome == TrialOutcome.Crashed => $"{result.Error ?? "the trainer process died"} ({S.Attempts} attempts; retry limit {options.Value.MaxAttempts} reached)",
                 TrialStatus.Failed => result.Error ?? "the run failed",
                 TrialStatus.Cancelled => S.CancelReason,

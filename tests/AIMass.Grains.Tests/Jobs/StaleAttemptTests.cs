@@ -3,6 +3,7 @@ using AIMass.Grains.Artifacts;
 using AIMass.Grains.Hosting;
 using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
+using AIMass.Grains.Tenants;
 using AIMass.Grains.Tests.Infrastructure;
 using AIMass.Grains.Trials;
 using AIMass.Silo.Devices;
@@ -75,6 +76,9 @@ public sealed class StaleAttemptTests : IAsyncLifetime
             var after = await trial.GetAsync();
             Assert.Equal(TrialStatus.Complete, after.Summary.Status);
             Assert.Equal(second.ArtifactPath, after.Summary.ArtifactPath);
+            // Only the accepted model counts against the tenant's stored bytes; the refused stale one is not charged.
+            var usage = (await _service.Client.GetGrain<ITenantGrain>(Tenant).GetAsync()).Usage;
+            Assert.Equal(TestSamples.Bytes("iris.csv").Length + AcceptedModel.Length, usage.StoredBytes);
         }
     }
 

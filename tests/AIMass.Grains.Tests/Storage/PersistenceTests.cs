@@ -31,7 +31,7 @@ public sealed class PersistenceTests
             await first.WaitForStudyAsync("keeper", "done", TimeSpan.FromMinutes(2));
             using (ServiceCluster.AsTenant("keeper")) before = await first.Study("keeper", "done").GetLeaderboardAsync();
 
-            await first.CreateStudyAsync("keeper", "running", spec with { Budget = new StudyBudget { MaxTrials = 4 } });
+            await first.CreateStudyAsync("keeper", "running", spec with { Budget = new StudyBudget { MaxTrials = 5 } });
             await first.WaitForAsync("keeper", () => first.Study("keeper", "running").GetAsync(), i => i.TrialsComplete >= 1,
                 TimeSpan.FromMinutes(2), "one finished trial");
             foreach (var silo in first.Cluster.Silos.ToList()) await first.Cluster.KillSiloAsync(silo);
@@ -55,7 +55,7 @@ public sealed class PersistenceTests
         using (ServiceCluster.AsTenant("keeper"))
         {
             var trials = await second.Study("keeper", "running").GetTrialsAsync();
-            // Four cross-validated trials, then the ensemble of them.
+            // Four cross-validated trials, then the ensemble of them (the fifth trial of the budget).
             Assert.True(resumed.Status == StudyStatus.Completed && resumed.TrialsComplete == 5 && trials.Count(t => t.Kind == TrialKind.Ensemble) == 1,
                 $"{resumed.Status} ({resumed.StatusReason}): " + string.Join("; ", trials.Select(t => $"{t.Number}:{t.Status} {t.Reason}")));
         }

@@ -19,11 +19,12 @@ public sealed class CrossValidatedStudyTests(SharedCluster shared, ITestOutputHe
     {
         await Service.CreateTenantAsync("cv-lab");
         await Service.UploadAsync("cv-lab", "iris", TestSamples.Bytes("iris.csv"), target: "species");
-        // The default space's portfolio (linear, knn, kernel ridge, extra trees, random forest, boosted trees, MLP), one at a time.
+        // The default space's portfolio (linear, knn, kernel ridge, extra trees, random forest, boosted trees, MLP), one at a
+        // time; the eighth trial of the budget is kept for the ensemble.
         await Service.CreateStudyAsync("cv-lab", "s", new StudySpec
         {
             Name = "portfolio", DatasetId = "iris", Target = "species", Seed = 7, Parallelism = 1, Pruner = "none",
-            Budget = new StudyBudget { MaxTrials = 7 }, Distill = false, UseMetaLearning = false,
+            Budget = new StudyBudget { MaxTrials = 8 }, Distill = false, UseMetaLearning = false,
         });
 
         var info = await Service.WaitForStudyAsync("cv-lab", "s", TimeSpan.FromMinutes(4));
@@ -33,6 +34,7 @@ public sealed class CrossValidatedStudyTests(SharedCluster shared, ITestOutputHe
         var study = Service.Study("cv-lab", "s");
         var trials = await study.GetTrialsAsync();
         output.WriteLine(string.Join("\n", trials.Select(t => $"{t.Number} {t.Kind} {t.Family} {t.Status} {t.TrainedAs} rows={t.TrainRows} v={t.Value:0.0000} ll={t.ValidationMetrics.GetValueOrDefault("log_loss"):0.0000}")));
+        Assert.Equal(8, trials.Count());
         var searched = trials.Where(t => t.Kind == TrialKind.Search).ToList();
         Assert.Equal(["linear", "knn", "krr", "et", "rf", "gbdt", "mlp"], searched.OrderBy(t => t.Number).Select(t => t.Family));
         // 150 rows are few: 5-fold cross-validation repeated 3 times, each fold a step.

@@ -17,7 +17,7 @@ public sealed class StudyOnDigitsTests(SharedCluster shared)
         await Service.UploadAsync("digits-lab", "digits", TestSamples.Bytes("digits.csv"), target: "digit");
         await Service.CreateStudyAsync("digits-lab", "four", new StudySpec
         {
-            Name = "four trials", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 4 },
+            Name = "four trials", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = 5 },
             Seed = 3, Parallelism = 2, MaxEpochsPerTrial = 15, Pruner = "none", Distill = false,
         });
 

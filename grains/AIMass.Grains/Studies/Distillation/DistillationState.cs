@@ -14,4 +14,7 @@ public sealed class DistillationState
     /// <summary>Study trial number to the student study's trial number.</summary>
     [Id(4)] public Dictionary<int, int> Students { get; set; } = [];
     [Id(5)] public int? ControlTrial { get; set; }
+
+    /// <summary>Students this scenario may have within the study's trial budget; null: the spec's number per scenario.</summary>
+    [Id(6)] public int? MaxStudents { get; set; }
 }
