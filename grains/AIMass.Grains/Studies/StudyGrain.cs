@@ -298,6 +298,7 @@ public sealed partial class StudyGrain(
         {
             state.State = full;
         }
+        await ReportListRowAsync();
     }
 
     private StudyTrialPages TrialPages() =>
