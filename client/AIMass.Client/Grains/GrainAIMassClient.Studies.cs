@@ -18,8 +18,20 @@ public sealed partial class GrainAIMassClient
     public Task<IReadOnlyList<StudyInfo>> ListStudiesAsync(CancellationToken ct = default) =>
         CallAsync<IReadOnlyList<StudyInfo>>(async () =>
         {
-            var index = await _grains.GetGrain<ITenantGrain>(Tenant).ListStudiesAsync();
-            return await Task.WhenAll(index.Select(s => Study(AIMass.Grains.Security.GrainKeys.Scoped(Tenant, s.Id)).GetAsync()));
+            // Page by page from the tenant's index; only a study that has not reported its list row is asked itself.
+            var all = new List<StudyInfo>();
+            string? cursor = null;
+            do
+            {
+                var page = await _grains.GetGrain<ITenantGrain>(Tenant).ListStudyPageAsync(StudyListCursor.MaxLimit, cursor);
+                foreach (var entry in page.Entries)
+                {
+                    all.Add(entry.Study ?? await Study(AIMass.Grains.Security.GrainKeys.Scoped(Tenant, entry.Id)).GetAsync());
+                }
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+            return all;
         }, ct);
 
     public Task<StudyInfo> PauseStudyAsync(string studyId, CancellationToken ct = default) =>

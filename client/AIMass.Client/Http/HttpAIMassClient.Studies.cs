@@ -20,8 +20,21 @@ public sealed partial class HttpAIMassClient
     public Task<StudyInfo> GetStudyAsync(string studyId, CancellationToken ct = default) =>
         GetAsync<StudyInfo>($"studies/{Segment(studyId)}", ct);
 
-    public async Task<IReadOnlyList<StudyInfo>> ListStudiesAsync(CancellationToken ct = default) =>
-        await GetAsync<StudyInfo[]>("studies", ct).ConfigureAwait(false);
+    public async Task<IReadOnlyList<StudyInfo>> ListStudiesAsync(CancellationToken ct = default)
+    {
+        // The list is paged: each page names the next one's cursor in X-Next-Cursor until the last.
+        var all = new List<StudyInfo>();
+        string? cursor = null;
+        do
+        {
+            var path = cursor is null ? "studies?limit=200" : $"studies?limit=200&cursor={Uri.EscapeDataString(cursor)}";
+            using var response = await SendRawAsync(HttpMethod.Get, path, null, ct).ConfigureAwait(false);
+            all.AddRange(await ReadAsync<StudyInfo[]>(response, HttpMethod.Get, path, ct).ConfigureAwait(false));
+            cursor = response.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.FirstOrDefault() : null;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+        return all;
+    }
 
     public Task<StudyInfo> PauseStudyAsync(string studyId, CancellationToken ct = default) =>
         PostAsync<StudyInfo>($"studies/{Segment(studyId)}/pause", null, ct);

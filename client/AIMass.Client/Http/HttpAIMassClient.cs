@@ -57,6 +57,11 @@ public sealed partial class HttpAIMassClient : IAIMassClient
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var response = await SendRawAsync(method, path, content, ct).ConfigureAwait(false);
+        return await ReadAsync<T>(response, method, path, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpMethod method, string path, CancellationToken ct)
+    {
         try
         {
             return await response.Content.ReadFromJsonAsync<T>(AIMassJson.Options, ct).ConfigureAwait(false)

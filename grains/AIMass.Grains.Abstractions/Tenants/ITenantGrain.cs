@@ -42,6 +42,16 @@ public interface ITenantGrain : IGrainWithStringKey, ITenantScopedGrain
     /// <summary>Studies of this tenant.</summary>
     Task<ResourceSummary[]> ListStudiesAsync();
 
+    /// <summary>
+    /// A page of this tenant's studies, newest first (created time, then id), from the index alone: no study grain is
+    /// called. <paramref name="limit"/> is 1..200; <paramref name="cursor"/> is a previous page's next cursor or null.
+    /// </summary>
+    Task<StudyListPage> ListStudyPageAsync(int limit, string? cursor);
+
+    /// <summary>A study's summary for the list changed (status, progress): the index keeps it for list pages.</summary>
+    [SystemOnly]
+    Task UpdateStudyRowAsync(string studyId, AIMass.Grains.Studies.StudyInfo row);
+
     /// <summary>Records a new data set version's bytes, refusing it when the storage quota would be exceeded.</summary>
     [SystemOnly]
     Task ReserveStorageAsync(string datasetId, string name, long bytes);

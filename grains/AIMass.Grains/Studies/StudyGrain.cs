@@ -299,6 +299,7 @@ public sealed partial class StudyGrain(
         {
             state.State = full;
         }
+        await ReportListRowAsync();
     }
 
     private StudyTrialPages TrialPages() =>

@@ -8,4 +8,7 @@ public sealed class IndexedResource
     [Id(1)] public DateTimeOffset CreatedUtc { get; set; }
     [Id(2)] public long Bytes { get; set; }
     [Id(3)] public bool Active { get; set; }
+
+    /// <summary>A study's list row as its grain last reported it (null until it reports).</summary>
+    [Id(4)] public AIMass.Grains.Studies.StudyInfo? Row { get; set; }
 }

@@ -5,7 +5,7 @@ using AIMass.Grains.Security;
 namespace AIMass.Grains.Tenants;
 
 /// <summary>A tenant: profile, hashed API keys, quotas, usage accounting and the index of its resources.</summary>
-public sealed class TenantGrain(
+public sealed partial class TenantGrain(
     [PersistentState("tenant", StorageNames.State)] IPersistentState<TenantState> state,
     TimeProvider clock) : Grain, ITenantGrain
 {

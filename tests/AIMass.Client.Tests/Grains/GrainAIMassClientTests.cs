@@ -13,6 +13,8 @@ public sealed class GrainAIMassClientTests(GrainServiceFixture service) : AIMass
 
     protected override IAIMassClient ForTenant(TenantCreated created) => service.Tenant(created.Tenant.TenantId);
 
+    protected override IGrainFactory Grains => service.Client;
+
     [Fact]
     public void Options_without_a_caller_are_refused()
     {

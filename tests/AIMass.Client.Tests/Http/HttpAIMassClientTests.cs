@@ -14,6 +14,8 @@ public sealed class HttpAIMassClientTests(WebServiceFixture service) : AIMassCli
 
     protected override IAIMassClient ForTenant(TenantCreated created) => service.Client(created.ApiKey.Secret);
 
+    protected override IGrainFactory Grains => service.Grains;
+
     [Fact]
     public async Task A_wrong_or_revoked_key_is_unauthenticated()
     {

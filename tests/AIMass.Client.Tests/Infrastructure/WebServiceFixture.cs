@@ -3,6 +3,7 @@ using AIMass.Cli.Embedded;
 using AIMass.Client.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AIMass.Client.Tests.Infrastructure;
@@ -42,6 +43,9 @@ public sealed class WebServiceFixture : IAsyncLifetime
         _host.StartServer();
         return Task.CompletedTask;
     }
+
+    /// <summary>The embedded silo's grains, for tests that prepare state the API cannot (system-only calls).</summary>
+    public IGrainFactory Grains => (_host ?? throw new InvalidOperationException("The web host is not started.")).Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>An HTTP client of the service with <paramref name="apiKey"/>.</summary>
     public HttpAIMassClient Client(string apiKey)

@@ -4,6 +4,7 @@ using AIMass.Client.Tenants;
 using AIMass.Client.Tests.Infrastructure;
 using AIMass.Grains;
 using AIMass.Grains.Models;
+using AIMass.Grains.Security;
 using AIMass.Grains.Studies;
 using AIMass.Grains.Tenants;
 
@@ -20,6 +21,9 @@ public abstract class AIMassClientContractTests
 
     /// <summary>A client acting for the tenant that <paramref name="created"/> describes.</summary>
     protected abstract IAIMassClient ForTenant(TenantCreated created);
+
+    /// <summary>The service's grains, to prepare what no client call can (a tenant's study index).</summary>
+    protected abstract IGrainFactory Grains { get; }
 
     private static string NewTenantId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
@@ -260,5 +264,32 @@ public abstract class AIMassClientContractTests
 
         var unknown = await Assert.ThrowsAsync<ServiceException>(() => Admin.DrainSiloAsync("no-such-silo"));
         Assert.Equal(ServiceErrorKind.NotFound, unknown.Kind);
+    }
+
+    [Fact]
+    public async Task Listing_studies_follows_the_pages_past_the_largest_one()
+    {
+        var (created, client) = await NewTenantAsync("paged");
+        var tenant = created.Tenant.TenantId;
+        var index = Grains.GetGrain<ITenantGrain>(tenant);
+        using (CallerContext.AsSystem())
+        {
+            // More studies than one page holds, indexed as their grains would report them.
+            for (var i = 0; i < StudyListCursor.MaxLimit + 5; i++)
+            {
+                var id = $"s{i:000}";
+                await index.ReserveStudyAsync(id, id);
+                await index.ReleaseStudyAsync(id);
+                await index.UpdateStudyRowAsync(id, new StudyInfo
+                {
+                    TenantId = tenant, StudyId = id, Spec = IrisStudy(1) with { Name = id },
+                    Status = StudyStatus.Completed, Task = "classification", Metric = "accuracy",
+                });
+            }
+        }
+
+        var listed = await client.ListStudiesAsync();
+
+        Assert.Equal(Enumerable.Range(0, StudyListCursor.MaxLimit + 5).Reverse().Select(i => $"s{i:000}"), listed.Select(s => s.StudyId));
     }
 }

@@ -21,7 +21,9 @@ public static class StudiesApi
             .WithSummary("Creates and starts a study ({id?, ...StudySpec}); task and metric are detected unless given.")
             .Accepts<StudySpec>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        studies.MapGet("", ListAsync).WithName("ListStudies").WithSummary("The tenant's studies, newest first.");
+        studies.MapGet("", ListAsync).WithName("ListStudies")
+            .WithSummary("A page of the tenant's studies, newest first (?limit=1..200, default 50; ?cursor= from X-Next-Cursor).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         var study = studies.MapGroup("/{id}").ProducesProblem(StatusCodes.Status404NotFound);
         study.MapGet("", GetAsync).WithName("GetStudy").WithSummary("A study's state and figures.");
         study.MapPost("/pause", PauseAsync).WithName("PauseStudy").WithSummary("Stops handing out trials; running ones finish.")
@@ -54,8 +56,12 @@ public static class StudiesApi
         return TypedResults.Created($"/api/studies/{info.StudyId}", info);
     }
 
-    private static async Task<Ok<StudyInfo[]>> ListAsync(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ListStudiesAsync(http.User.TenantId()));
+    private static async Task<Ok<StudyInfo[]>> ListAsync(string? limit, string? cursor, HttpContext http, IGrainFactory grains)
+    {
+        var (studies, next) = await grains.ListStudyPageAsync(http.User.TenantId(), StudyListPaging.Limit(limit), cursor);
+        StudyListPaging.AnnounceNext(http, next);
+        return TypedResults.Ok(studies);
+    }
 
     private static async Task<Ok<StudyInfo>> GetAsync(string id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Study(http.User.TenantId(), id).GetAsync());

@@ -60,22 +60,42 @@ public static class TenantGrains
         return found.OfType<DatasetInfo>().ToArray();
     }
 
-    /// <summary>The tenant's studies, newest first.</summary>
+    /// <summary>All the tenant's studies, newest first, read page by page from the tenant's index.</summary>
     public static async Task<StudyInfo[]> ListStudiesAsync(this IGrainFactory grains, string tenantId)
     {
-        var index = await grains.Tenant(tenantId).ListStudiesAsync();
-        var found = await Task.WhenAll(index.Select(async entry =>
+        var all = new List<StudyInfo>();
+        string? cursor = null;
+        do
         {
+            var (studies, next) = await grains.ListStudyPageAsync(tenantId, StudyListCursor.MaxLimit, cursor);
+            all.AddRange(studies);
+            cursor = next;
+        }
+        while (cursor is not null);
+        return all.ToArray();
+    }
+
+    /// <summary>
+    /// A page of the tenant's studies, newest first, from the tenant's index: only a study that has not yet reported its
+    /// list row (one created before the index kept rows) is asked itself; ones deleted meanwhile are left out.
+    /// </summary>
+    public static async Task<(StudyInfo[] Studies, string? NextCursor)> ListStudyPageAsync(
+        this IGrainFactory grains, string tenantId, int limit, string? cursor)
+    {
+        var page = await grains.Tenant(tenantId).ListStudyPageAsync(limit, cursor);
+        var found = await Task.WhenAll(page.Entries.Select(async entry =>
+        {
+            if (entry.Study is { } row) return row;
             try
             {
-                return await grains.Study(tenantId, entry.Id).GetAsync();
+                return StudyListRow.From(await grains.Study(tenantId, entry.Id).GetAsync());
             }
             catch (ServiceException e) when (e.Kind == ServiceErrorKind.NotFound)
             {
                 return null;
             }
         }));
-        return found.OfType<StudyInfo>().OrderByDescending(s => s.CreatedUtc).ToArray();
+        return (found.OfType<StudyInfo>().ToArray(), page.NextCursor);
     }
 
     /// <summary>The trial number of a scenario's best model (404 when the scenario has none yet).</summary>
