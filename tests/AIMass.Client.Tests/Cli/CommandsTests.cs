@@ -47,7 +47,7 @@ public sealed class CommandsTests(GrainServiceFixture service)
         var tenant = Tenant("cli-study");
         var folder = TestPaths.NewTemporaryFolder();
         Assert.Equal(ExitCodes.Ok, (await Run(tenant, "datasets", "upload", TestPaths.Sample("iris.csv"))).ExitCode);
-        var created = await Run(tenant, "studies", "create", "--dataset", "iris", "--target", "species", "--id", "s1", "--max-trials", "2",
+        var created = await Run(tenant, "studies", "create", "--dataset", "iris", "--target", "species", "--id", "s1", "--max-trials", "3",
             "--max-epochs", "3", "--pruner", "none", "--no-distill", "--no-warm-start", "--watch", "--json");
         Assert.True(created.ExitCode == ExitCodes.Ok, created.ToString());
         Assert.Equal("Completed", created.Json().GetProperty("status").GetString());

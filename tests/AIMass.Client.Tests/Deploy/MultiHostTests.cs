@@ -50,7 +50,7 @@ public sealed class MultiHostTests
         const int searchTrials = 6;
         await tenant.CreateStudyAsync(new StudySpec
         {
-            Name = "digits across hosts", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = searchTrials },
+            Name = "digits across hosts", DatasetId = "digits", Target = "digit", Budget = new StudyBudget { MaxTrials = searchTrials + 1 }, // the last one is kept for the ensemble
             MaxEpochsPerTrial = 25, Pruner = "none", Parallelism = 2, Distill = false, UseMetaLearning = false,
         }, "spread");
 

@@ -23,7 +23,7 @@ public static class ScaledOutScenario
         await tenant.UploadDatasetFileAsync(TestPaths.Sample("iris.csv"), new DatasetUploadOptions { Target = "species" });
         StudySpec Spec(string device) => new()
         {
-            Name = $"iris on {device}", DatasetId = "iris", Target = "species", Device = device, Budget = new StudyBudget { MaxTrials = 2 },
+            Name = $"iris on {device}", DatasetId = "iris", Target = "species", Device = device, Budget = new StudyBudget { MaxTrials = 3 },
             MaxEpochsPerTrial = 5, Pruner = "none", Parallelism = 2, Distill = false, UseMetaLearning = false,
         };
         await tenant.CreateStudyAsync(Spec("gpu"), "on-gpu");

@@ -148,7 +148,7 @@ public abstract class AIMassClientContractTests
     {
         var (_, tenant) = await NewTenantAsync("study");
         await tenant.UploadDatasetFileAsync(TestPaths.Sample("iris.csv"), new DatasetUploadOptions { Target = "species" });
-        var created = await tenant.CreateStudyAsync(IrisStudy(trials: 2), "iris-two");
+        var created = await tenant.CreateStudyAsync(IrisStudy(trials: 3), "iris-two");
         Assert.Equal("iris-two", created.StudyId);
         Assert.Equal("classification", created.Task);
 

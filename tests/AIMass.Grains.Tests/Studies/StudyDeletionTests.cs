@@ -28,7 +28,7 @@ public sealed class StudyDeletionTests(SharedCluster shared)
     [Fact]
     public async Task A_finished_study_is_deleted_with_its_trials_models_and_index_entry()
     {
-        const string tenant = "deleter";
+        const string tenant = "study-deleter";
         await Service.CreateTenantAsync(tenant);
         await Service.UploadAsync(tenant, "iris", TestSamples.Bytes("iris.csv"), target: "species");
         await Service.CreateStudyAsync(tenant, "s", Spec(2, 2));

@@ -103,7 +103,7 @@ public sealed class WebHostFixture : IAsyncLifetime
         return await client.PostAsync("/api/datasets", form);
     }
 
-    /// <summary>A finished two-trial iris study of tenant "lab" (created once, on first use).</summary>
+    /// <summary>A finished iris study (two search trials and their ensemble) of tenant "lab" (created once, on first use).</summary>
     public async Task<CompletedStudy> CompletedStudyAsync()
     {
         await _studyLock.WaitAsync();
@@ -128,7 +128,7 @@ public sealed class WebHostFixture : IAsyncLifetime
             name = "quick iris",
             datasetId = "iris",
             target = "species",
-            budget = new { maxTrials = 2 },
+            budget = new { maxTrials = 3 },
             maxEpochsPerTrial = 8,
             parallelism = 2,
             pruner = "none",
