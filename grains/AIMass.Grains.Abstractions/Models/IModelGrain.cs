@@ -16,4 +16,11 @@ public interface IModelGrain : IGrainWithStringKey, ITenantScopedGrain
 
     /// <summary>The artifact (zip) bytes, for download.</summary>
     Task<byte[]> DownloadAsync();
+
+    /// <summary>
+    /// Loads the model into this silo's predictor cache ahead of its first prediction (the study calls it when the model
+    /// leads a scenario); a model that cannot be loaded is left for the prediction to report.
+    /// </summary>
+    [SystemOnly, Orleans.Concurrency.OneWay]
+    Task WarmAsync();
 }

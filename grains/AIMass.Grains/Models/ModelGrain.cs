@@ -70,6 +70,19 @@ public sealed class ModelGrain(PredictorCache cache, IArtifactStore artifacts) :
         }
     }
 
+    public async Task WarmAsync()
+    {
+        try
+        {
+            var (_, trial) = await TrialAsync();
+            using var _ = await cache.LeaseAsync(trial.ArtifactPath!);
+        }
+        catch (Exception e) when (e is ServiceException or IOException or InvalidDataException)
+        {
+            // Not servable (gone, or unreadable): the first prediction reports it to whoever asks.
+        }
+    }
+
     public async Task<byte[]> DownloadAsync()
     {
         var (_, trial) = await TrialAsync();

@@ -93,8 +93,12 @@ public sealed class PredictorCache(IArtifactStore artifacts) : IDisposable
         try
         {
             var bytes = await artifacts.ReadAllBytesAsync(path);
-            using var stream = new MemoryStream(bytes, writable: false);
-            return Predictor.Load(stream);
+            // Loading a large model takes a second or more: off the grain's scheduler.
+            return await Task.Run(() =>
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                return Predictor.Load(stream);
+            });
         }
         catch
         {

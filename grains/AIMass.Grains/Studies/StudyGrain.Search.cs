@@ -83,6 +83,7 @@ public sealed partial class StudyGrain
             await AdvanceAsync();
             await SaveIfDirtyAsync();
         }
+        if (trial.Status == TrialStatus.Complete) WarmServedModels();
     }
 
     public async Task TickAsync()

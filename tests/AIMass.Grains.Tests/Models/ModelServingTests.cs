@@ -3,6 +3,7 @@ using AIMass.Grains.Studies;
 using AIMass.Grains.Tests.Infrastructure;
 using AIMass.Training.Data;
 using AIMass.Training.Inference;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AIMass.Grains.Tests.Models;
 
@@ -24,6 +25,10 @@ public sealed class ModelServingTests(SharedCluster shared)
 
         using var _ = ServiceCluster.AsTenant("server");
         var best = (await Service.Study("server", "s").GetLeaderboardAsync()).Best!;
+        var path = (await Service.Study("server", "s").GetTrialsAsync()).Single(t => t.Number == best.TrialNumber).ArtifactPath!;
+        // The study warms its leaders before anyone asks for a prediction.
+        await Service.WaitForAsync("server", () => Task.FromResult(Service.Cluster.Silos.Any(s => s.ServiceProvider.GetRequiredService<PredictorCache>().LoadedPaths.Contains(path))),
+            loaded => loaded, TimeSpan.FromSeconds(30), $"the leader's model {path} to be loaded");
         var model = Service.Client.GetGrain<IModelGrain>($"server/s/{best.TrialNumber}");
         var table = CsvTable.Load(TestSamples.Path("iris.csv"));
         var rows = Enumerable.Range(0, table.RowCount)

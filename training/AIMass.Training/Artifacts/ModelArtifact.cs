@@ -107,9 +107,14 @@ public sealed class ModelArtifact
     public static ModelArtifact Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var copy = new MemoryStream();
+        using var copy = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
         stream.CopyTo(copy);
-        var bytes = copy.ToArray();
+        return Load(copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray());
+    }
+
+    /// <summary>Reads an artifact zip held in <paramref name="bytes"/> (kept, not copied: the caller gives it up).</summary>
+    private static ModelArtifact Load(byte[] bytes)
+    {
         using var zip = OpenZip(new MemoryStream(bytes, writable: false));
         var metadata = ReadMetadata(zip);
         var preprocessing = TabularPreprocessor.FromJson(ReadText(zip, PreprocessingEntry));
@@ -117,7 +122,7 @@ public sealed class ModelArtifact
         var members = new List<ModelArtifact>();
         for (var i = 0; i < metadata.Members.Count; i++)
         {
-            members.Add(Load(new MemoryStream(ReadBytes(zip, $"{MemberPrefix}{i}.zip"), writable: false)));
+            members.Add(Load(ReadBytes(zip, $"{MemberPrefix}{i}.zip")));
         }
         var predictions = zip.GetEntry(PredictionsEntry) is null ? null : StoredPredictions.FromBytes(ReadBytes(zip, PredictionsEntry));
         return new ModelArtifact(metadata, preprocessing, weights, bytes, members, predictions);
@@ -190,11 +195,22 @@ public sealed class ModelArtifact
 
     private static string ReadText(ZipArchive zip, string name) => Encoding.UTF8.GetString(ReadBytes(zip, name));
 
+    /// <summary>An entry's bytes, read straight into an array of the size the zip records (which must be right).</summary>
     private static byte[] ReadBytes(ZipArchive zip, string name)
     {
-        using var stream = Entry(zip, name).Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        var entry = Entry(zip, name);
+        if (entry.Length > Array.MaxLength) throw new InvalidDataException($"The artifact's '{name}' entry is too large ({entry.Length} bytes).");
+        var bytes = new byte[entry.Length];
+        using var stream = entry.Open();
+        try
+        {
+            stream.ReadExactly(bytes);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"The artifact's '{name}' entry is shorter than its recorded {entry.Length} bytes.", e);
+        }
+        if (stream.ReadByte() != -1) throw new InvalidDataException($"The artifact's '{name}' entry is longer than its recorded {entry.Length} bytes.");
+        return bytes;
     }
 }

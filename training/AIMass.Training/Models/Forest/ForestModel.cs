@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models.Host;
 
@@ -69,12 +70,29 @@ internal sealed class ForestModel : IHostModel
         return Join(extra, data.Task, data.OutputWidth, data.FeatureCount, trees);
     }
 
-    /// <summary>Class probabilities (row-major <c>[count, classes]</c>) or standardised values for row-major features.</summary>
+    /// <summary>Rows scored by one worker at a time.</summary>
+    private const int ScoreChunk = 256;
+
+    /// <summary>
+    /// Class probabilities (row-major <c>[count, classes]</c>) or standardised values for row-major features; chunks of
+    /// rows are scored in parallel (each row's answer does not depend on the others).
+    /// </summary>
     public float[] Score(float[] features, int count)
     {
         var result = new float[(long)count * _width];
-        var sums = new double[_width];
-        for (var row = 0; row < count; row++)
+        var chunks = (count + ScoreChunk - 1) / ScoreChunk;
+        Parallel.For(0, chunks, () => new double[_width], (c, _, sums) =>
+        {
+            ScoreRows(features, c * ScoreChunk, Math.Min(count, (c + 1) * ScoreChunk), sums, result);
+            return sums;
+        }, _ => { });
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScoreRows(float[] features, int start, int end, double[] sums, float[] result)
+    {
+        for (var row = start; row < end; row++)
         {
             var x = features.AsSpan(row * _featureCount, _featureCount);
             Array.Clear(sums);
@@ -88,7 +106,6 @@ internal sealed class ForestModel : IHostModel
             var total = _task == TaskKind.Classification ? sums.Sum() : _roots.Length;
             for (var k = 0; k < _width; k++) result[row * _width + k] = (float)(sums[k] / total);
         }
-        return result;
     }
 
     /// <summary>

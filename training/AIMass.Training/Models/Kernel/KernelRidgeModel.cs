@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AIMass.Training.Configuration;
 using AIMass.Training.Models.Host;
 using AIMass.Training.Models.LinearModels;
@@ -100,23 +101,28 @@ internal sealed class KernelRidgeModel : IHostModel
         var scale = Scale(Settings, _featureCount);
         Parallel.For(0, count, () => (new double[_featureCount], new double[_rows], new double[width]), (i, _, buffers) =>
         {
-            var (query, kernel, f) = buffers;
-            var source = features.AsSpan(i * _featureCount, _featureCount);
-            for (var j = 0; j < _featureCount; j++) query[j] = source[j];
-            for (var r = 0; r < _rows; r++) kernel[r] = KernelRidgeSolver.Rbf(query, _support.AsSpan(r * _featureCount, _featureCount), scale);
-            for (var c = 0; c < width; c++) f[c] = _offsets[c] + DenseMath.Dot(_coefficients.AsSpan(c * _rows, _rows), kernel);
-            var output = result.AsSpan(i * width, width);
-            if (_task == TaskKind.Regression)
-            {
-                output[0] = (float)f[0];
-                return buffers;
-            }
-            var sum = 0.0;
-            for (var c = 0; c < width; c++) sum += f[c] = Math.Clamp(f[c], ProbabilityFloor, 1.0);
-            for (var c = 0; c < width; c++) output[c] = (float)(f[c] / sum);
+            ScoreRow(features.AsSpan(i * _featureCount, _featureCount), scale, buffers, result.AsSpan(i * width, width));
             return buffers;
         }, _ => { });
         return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScoreRow(ReadOnlySpan<float> source, double scale, (double[] Query, double[] Kernel, double[] F) buffers, Span<float> output)
+    {
+        var (query, kernel, f) = buffers;
+        var width = output.Length;
+        for (var j = 0; j < _featureCount; j++) query[j] = source[j];
+        for (var r = 0; r < _rows; r++) kernel[r] = KernelRidgeSolver.Rbf(query, _support.AsSpan(r * _featureCount, _featureCount), scale);
+        for (var c = 0; c < width; c++) f[c] = _offsets[c] + DenseMath.Dot(_coefficients.AsSpan(c * _rows, _rows), kernel);
+        if (_task == TaskKind.Regression)
+        {
+            output[0] = (float)f[0];
+            return;
+        }
+        var sum = 0.0;
+        for (var c = 0; c < width; c++) sum += f[c] = Math.Clamp(f[c], ProbabilityFloor, 1.0);
+        for (var c = 0; c < width; c++) output[c] = (float)(f[c] / sum);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AIMass.Training.Models.LinearModels;
@@ -55,6 +56,7 @@ internal static class KernelRidgeSolver
     public static double Rbf(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale) => Math.Exp(-scale * SquaredDistance(a, b));
 
     /// <summary><c>sum_j (a[j] - b[j])^2</c>, four lanes at a time in a fixed order (the same on every machine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var va = MemoryMarshal.Cast<double, Vector256<double>>(a);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AIMass.Training.Configuration;
@@ -83,6 +84,7 @@ internal sealed class KnnModel : IHostModel
     }
 
     /// <summary>Fills, for each of <paramref name="queries"/> rows, its k nearest rows in ascending (squared distance, row) order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Nearest(ReadOnlySpan<float> tile, int queries, float[] distances, int[] indices, int[] found)
     {
         var k = Settings.Neighbours;
@@ -126,6 +128,7 @@ internal sealed class KnnModel : IHostModel
     }
 
     /// <summary><c>sum_j (a[j] - b[j])^2</c>, eight lanes at a time in a fixed order (the same on every machine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var va = MemoryMarshal.Cast<float, Vector256<float>>(a);

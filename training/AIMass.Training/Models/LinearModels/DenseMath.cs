@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -10,6 +11,7 @@ namespace AIMass.Training.Models.LinearModels;
 internal static class DenseMath
 {
     /// <summary><c>sum_i a[i] * b[i]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var va = MemoryMarshal.Cast<double, Vector256<double>>(a);
